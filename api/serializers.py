@@ -1,0 +1,182 @@
+"""Request and response shapes. They only check and carry data; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.templatetags.static import static
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from designer.catalog.fields import REGIONS
+from designer.models import ComponentKind, Design, PalettePreset, Revision
+
+DOCUMENT_HELP = (
+    "A design document (see GET /api/schema/design/ for its JSON Schema). Checked by the same gate as every "
+    "other way in; problems come back as a 400 `invalid_design` error listing each one."
+)
+
+
+@extend_schema_field({"type": "object", "additionalProperties": True, "description": DOCUMENT_HELP})
+class DocumentField(serializers.JSONField):
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise serializers.ValidationError("A design document must be a JSON object.", code="invalid")
+        return super().to_internal_value(data)
+
+
+class ProblemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    path = serializers.CharField()
+    node = serializers.CharField(allow_null=True)
+    edge = serializers.CharField(allow_null=True)
+    field = serializers.CharField(allow_null=True)
+    severity = serializers.ChoiceField(choices=["error", "warning"])
+
+
+class ErrorSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    detail = serializers.CharField()
+    errors = ProblemSerializer(many=True)
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    email = serializers.CharField(allow_blank=True)
+
+
+class RevisionSummarySerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.username", allow_null=True, default=None)
+
+    class Meta:
+        model = Revision
+        fields = ["number", "author", "message", "created_at", "sha256", "format_version"]
+
+
+class RevisionSerializer(RevisionSummarySerializer):
+    document = serializers.JSONField()
+
+    class Meta(RevisionSummarySerializer.Meta):
+        fields = [*RevisionSummarySerializer.Meta.fields, "document"]
+
+
+class DesignSummarySerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.username")
+    revision = RevisionSummarySerializer(source="head", allow_null=True)
+    url = serializers.HyperlinkedIdentityField(view_name="api:design-detail", lookup_field="pk")
+
+    class Meta:
+        model = Design
+        fields = ["id", "url", "name", "region", "owner", "node_count", "edge_count", "revision", "created_at",
+                  "updated_at"]  # fmt: skip
+
+
+class DesignSerializer(DesignSummarySerializer):
+    document = serializers.JSONField(source="head.document")
+
+    class Meta(DesignSummarySerializer.Meta):
+        fields = [*DesignSummarySerializer.Meta.fields, "document"]
+
+
+class DesignSavedSerializer(DesignSerializer):
+    warnings = ProblemSerializer(many=True, read_only=True)
+
+    class Meta(DesignSerializer.Meta):
+        fields = [*DesignSerializer.Meta.fields, "warnings"]
+
+
+class DesignCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(required=False, max_length=200, help_text="Overrides the document's name.")
+    region = serializers.ChoiceField(choices=REGIONS, required=False, help_text="Overrides the document's region.")
+    document = DocumentField(required=False, help_text="Leave out for an empty design.")
+    message = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+
+
+class DesignUpdateSerializer(serializers.Serializer):
+    name = serializers.CharField(required=False, max_length=200, help_text="Overrides the document's name.")
+    document = DocumentField(required=False)
+    message = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.partial:
+            if "name" not in attrs and "document" not in attrs:
+                raise serializers.ValidationError("Send a 'document', a 'name', or both.", code="required")
+        elif "document" not in attrs:
+            raise serializers.ValidationError({"document": ["This field is required."]}, code="required")
+        return attrs
+
+
+class ValidateRequestSerializer(serializers.Serializer):
+    document = DocumentField()
+
+
+class ValidateResultSerializer(serializers.Serializer):
+    valid = serializers.BooleanField()
+    problems = ProblemSerializer(many=True)
+
+
+class ConnectionSerializer(serializers.Serializer):
+    target = serializers.CharField()
+    meaning = serializers.CharField()
+    description = serializers.CharField()
+    props_schema = serializers.JSONField()
+
+
+class PaletteKindSerializer(serializers.ModelSerializer):
+    icon_url = serializers.SerializerMethodField()
+    connections = ConnectionSerializer(many=True)
+
+    class Meta:
+        model = ComponentKind
+        fields = ["kind", "label", "category", "service", "description", "icon", "icon_url", "is_container",
+                  "parents", "at_root", "placement", "props_schema", "usage_schema", "connections", "cfn_types",
+                  "keywords", "docs_url"]  # fmt: skip
+
+    def get_icon_url(self, obj: ComponentKind) -> str:
+        return icon_url(self.context.get("request"), obj.icon)
+
+
+class PresetSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(source="kind_id")
+    icon_url = serializers.SerializerMethodField()
+    shared = serializers.SerializerMethodField(help_text="True when offered to everyone, false when only to you.")
+
+    class Meta:
+        model = PalettePreset
+        fields = ["id", "name", "kind", "description", "props", "usage", "icon_url", "shared"]
+
+    def get_icon_url(self, obj: PalettePreset) -> str:
+        request = self.context.get("request")
+        if obj.icon:
+            return request.build_absolute_uri(obj.icon.url) if request else obj.icon.url
+        return icon_url(request, obj.kind.icon)
+
+    def get_shared(self, obj: PalettePreset) -> bool:
+        return obj.owner_id is None
+
+
+class CategorySerializer(serializers.Serializer):
+    id = serializers.CharField()
+    label = serializers.CharField()
+
+
+class PaletteSerializer(serializers.Serializer):
+    categories = CategorySerializer(many=True)
+    kinds = PaletteKindSerializer(many=True)
+    presets = PresetSerializer(many=True)
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=4096, style={"input_type": "password"}, trim_whitespace=False)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+
+
+def icon_url(request: Any, icon: str) -> str:
+    url = static(f"icons/{icon}")
+    return request.build_absolute_uri(url) if request is not None else url

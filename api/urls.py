@@ -1,0 +1,23 @@
+"""API routes, under /api/."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("designs/", views.DesignListView.as_view(), name="design-list"),
+    path("designs/validate/", views.ValidateView.as_view(), name="design-validate"),
+    path("designs/<uuid:pk>/", views.DesignDetailView.as_view(), name="design-detail"),
+    path("designs/<uuid:pk>/revisions/", views.RevisionListView.as_view(), name="revision-list"),
+    path("designs/<uuid:pk>/revisions/<int:number>/", views.RevisionDetailView.as_view(), name="revision-detail"),
+    path("palette/", views.PaletteView.as_view(), name="palette"),
+    path("me/", views.MeView.as_view(), name="me"),
+    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("schema/design/", views.DesignSchemaView.as_view(), name="design-schema"),
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[], authentication_classes=[]), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[],
+                                                  authentication_classes=[]), name="docs"),  # fmt: skip
+]

@@ -1,0 +1,238 @@
+"""API endpoints: each fetches what it needs through a selector, calls a service, and returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from designer import selectors
+from designer.catalog import CATEGORIES
+from designer.document import published_schema
+from designer.models import Design, Revision
+from designer.services import designs as design_services
+
+from . import serializers as s
+
+ERRORS = {
+    400: OpenApiResponse(s.ErrorSerializer, description="The request or the design is invalid."),
+    401: OpenApiResponse(s.ErrorSerializer, description="Not logged in and no valid token."),
+    403: OpenApiResponse(s.ErrorSerializer, description="CSRF check failed or not allowed."),
+    404: OpenApiResponse(s.ErrorSerializer, description="No such design, or not yours."),
+    405: OpenApiResponse(s.ErrorSerializer, description="Method not allowed."),
+    406: OpenApiResponse(s.ErrorSerializer, description="Not acceptable."),
+    413: OpenApiResponse(s.ErrorSerializer, description="Request body too large."),
+    415: OpenApiResponse(s.ErrorSerializer, description="Send application/json."),
+}
+
+
+def errors(*codes: int) -> dict[int, OpenApiResponse]:
+    return {code: ERRORS[code] for code in (401, 403, 405, 406, *codes)}
+
+
+UUID_PATH = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The design's id.")
+
+
+class DesignObjectMixin:
+    """Finds the design named in the URL among the caller's own; anything else is a 404."""
+
+    request: Request
+    kwargs: dict[str, Any]
+
+    def get_design(self) -> Design:
+        try:
+            return selectors.design_for(self.request.user, self.kwargs["pk"])
+        except Design.DoesNotExist:
+            raise Http404 from None
+
+
+def _saved(design: Design, warnings: list[Any], request: Request) -> dict[str, Any]:
+    design.warnings = [w.as_dict() for w in warnings]  # type: ignore[attr-defined]
+    return s.DesignSavedSerializer(design, context={"request": request}).data
+
+
+class DesignListView(generics.GenericAPIView):
+    serializer_class = s.DesignSummarySerializer
+
+    def get_queryset(self) -> Any:
+        return selectors.designs_for(self.request.user)
+
+    @extend_schema(summary="List your designs", responses={200: s.DesignSummarySerializer(many=True), **errors(404)})
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Create a design",
+        description="From a document, or empty with a name and region. Creates revision 1.",
+        request=s.DesignCreateSerializer,
+        responses={201: s.DesignSavedSerializer, **errors(400, 413, 415)},
+    )
+    def post(self, request: Request) -> Response:
+        body = s.DesignCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        design, warnings = design_services.create_design(
+            owner=request.user,
+            document=data.get("document"),
+            name=data.get("name"),
+            region=data.get("region"),
+            message=data["message"],
+        )
+        return Response(_saved(design, warnings, request), status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class DesignDetailView(DesignObjectMixin, APIView):
+    @extend_schema(summary="Read a design and its newest document", responses={200: s.DesignSerializer, **errors(404)})
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(s.DesignSerializer(self.get_design(), context={"request": request}).data)
+
+    @extend_schema(
+        summary="Save a new revision",
+        description="Replaces the document; the old revision stays readable. 'name' overrides the document's.",
+        request=s.DesignUpdateSerializer,
+        responses={200: s.DesignSavedSerializer, **errors(400, 404, 413, 415)},
+    )
+    def put(self, request: Request, pk: str) -> Response:
+        return self._save(request, partial=False)
+
+    @extend_schema(
+        summary="Rename and/or save a new revision",
+        description="Send a 'name' to rename (a new revision identical but for the name), a 'document', or both.",
+        request=s.DesignUpdateSerializer,
+        responses={200: s.DesignSavedSerializer, **errors(400, 404, 413, 415)},
+    )
+    def patch(self, request: Request, pk: str) -> Response:
+        return self._save(request, partial=True)
+
+    def _save(self, request: Request, *, partial: bool) -> Response:
+        design = self.get_design()
+        body = s.DesignUpdateSerializer(data=request.data, partial=partial)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        assert design.head is not None
+        _, warnings = design_services.save_design(
+            design=design,
+            author=request.user,
+            document=data.get("document", design.head.document),
+            name=data.get("name"),
+            message=data["message"],
+        )
+        return Response(_saved(design, warnings, request))
+
+    @extend_schema(summary="Delete a design and all its revisions", responses={204: None, **errors(404)})
+    def delete(self, request: Request, pk: str) -> Response:
+        design_services.delete_design(design=self.get_design())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class RevisionListView(DesignObjectMixin, generics.GenericAPIView):
+    serializer_class = s.RevisionSummarySerializer
+
+    @extend_schema(summary="List a design's revisions, newest first",
+                   responses={200: s.RevisionSummarySerializer(many=True), **errors(404)})  # fmt: skip
+    def get(self, request: Request, pk: str) -> Response:
+        page = self.paginate_queryset(selectors.revisions_of(self.get_design()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+@extend_schema(parameters=[UUID_PATH, OpenApiParameter("number", int, OpenApiParameter.PATH)])
+class RevisionDetailView(DesignObjectMixin, APIView):
+    @extend_schema(summary="Read one revision with its document", responses={200: s.RevisionSerializer, **errors(404)})
+    def get(self, request: Request, pk: str, number: int) -> Response:
+        try:
+            revision = selectors.revision_of(self.get_design(), number)
+        except Revision.DoesNotExist:
+            raise Http404 from None
+        return Response(s.RevisionSerializer(revision).data)
+
+
+class ValidateView(APIView):
+    @extend_schema(
+        summary="Validate a document without saving it",
+        description="Returns exactly the problems a save would report (errors block a save; warnings do not).",
+        request=s.ValidateRequestSerializer,
+        responses={200: s.ValidateResultSerializer, **errors(400, 413, 415)},
+    )
+    def post(self, request: Request) -> Response:
+        body = s.ValidateRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        result = design_services.validate_design(body.validated_data["document"])
+        return Response({"valid": result.ok, "problems": [p.as_dict() for p in result.problems]})
+
+
+class PaletteView(APIView):
+    @extend_schema(summary="The palette: categories, component kinds and your presets",
+                   responses={200: s.PaletteSerializer, **errors()})  # fmt: skip
+    def get(self, request: Request) -> Response:
+        data = {
+            "categories": [{"id": key, "label": label} for key, label in CATEGORIES.items()],
+            "kinds": selectors.palette_kinds(),
+            "presets": selectors.presets_for(request.user),
+        }
+        return Response(s.PaletteSerializer(data, context={"request": request}).data)
+
+
+class DesignSchemaView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(summary="The JSON Schema of a design document",
+                   responses={200: OpenApiTypes.OBJECT, 405: ERRORS[405], 406: ERRORS[406]})  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(published_schema())
+
+
+class MeView(APIView):
+    @extend_schema(summary="Who you are logged in as", responses={200: s.UserSerializer, **errors()})
+    def get(self, request: Request) -> Response:
+        user = request.user
+        return Response({"id": user.pk, "username": user.get_username(), "email": getattr(user, "email", "")})
+
+
+class TokenView(APIView):
+    """Exchange a username and password for an API token, for scripts (rate limited)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
+
+    def get_authenticate_header(self, request: Request) -> str:
+        return "Token"
+
+    @extend_schema(
+        summary="Get an API token",
+        request=s.TokenRequestSerializer,
+        responses={
+            200: s.TokenSerializer,
+            400: ERRORS[400],
+            401: ERRORS[401],
+            405: ERRORS[405],
+            406: ERRORS[406],
+            413: ERRORS[413],
+            415: ERRORS[415],
+            429: OpenApiResponse(s.ErrorSerializer, description="Too many attempts."),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        body = s.TokenRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        user = authenticate(request._request, **body.validated_data)
+        if user is None or not user.is_active:
+            raise AuthenticationFailed("Wrong username or password.")
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})

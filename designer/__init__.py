@@ -1,0 +1,1 @@
+"""The designer: stored designs and palette (Django), and the engines they run through (plain Python)."""

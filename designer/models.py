@@ -1,0 +1,130 @@
+"""Stored state: the palette (catalog kinds and presets), designs and their immutable revisions."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+
+
+class ComponentKind(models.Model):
+    """A catalog kind, mirrored from the code in `designer.catalog` by `sync_catalog`; read-only in the admin."""
+
+    kind = models.CharField(primary_key=True, max_length=100)
+    label = models.CharField(max_length=200)
+    category = models.CharField(max_length=40, db_index=True)
+    service = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    icon = models.CharField(max_length=300, help_text="Path of the icon inside the diagrams package resources.")
+    is_container = models.BooleanField(default=False)
+    parents = models.JSONField(default=list, help_text="Kinds it may sit in.")
+    at_root = models.BooleanField(default=False, help_text="Whether it may sit at the top level.")
+    placement = models.CharField(max_length=20, blank=True)
+    props_schema = models.JSONField(default=dict)
+    usage_schema = models.JSONField(default=dict)
+    connections = models.JSONField(default=list, help_text="Kinds it may connect to and what that means.")
+    cfn_types = models.JSONField(default=list)
+    keywords = models.JSONField(default=list)
+    docs_url = models.URLField(blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+    active = models.BooleanField(default=True, help_text="False once the kind left the code catalog.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.kind})"
+
+
+class PalettePreset(models.Model):
+    """A kind with preset properties under its own name, e.g. 'Production PostgreSQL'. A preset without an
+    owner is offered to everyone; one with an owner only to that user."""
+
+    name = models.CharField(max_length=200)
+    kind = models.ForeignKey(ComponentKind, on_delete=models.PROTECT, related_name="presets")
+    description = models.TextField(blank=True)
+    props = models.JSONField(default=dict, blank=True)
+    usage = models.JSONField(default=dict, blank=True)
+    icon = models.FileField(
+        upload_to="preset-icons/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "svg"])],
+        help_text="Optional PNG or SVG; the kind's icon is used when empty.",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="palette_presets"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind__sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_preset_name_per_owner")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from .services.catalog import preset_problems
+
+        problems = preset_problems(self.kind_id, self.props, self.usage)
+        if problems:
+            raise ValidationError({field: messages for field, messages in problems.items()})
+
+
+class Design(models.Model):
+    """A design and a pointer to its newest revision. Name and counts are copied from that revision so the
+    list of designs needs no document parsing."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="designs")
+    name = models.CharField(max_length=200)
+    region = models.CharField(max_length=32)
+    node_count = models.PositiveIntegerField(default=0)
+    edge_count = models.PositiveIntegerField(default=0)
+    head = models.ForeignKey("Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["owner", "-updated_at"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RevisionQuerySet(models.QuerySet["Revision"]):
+    def update(self, **kwargs: Any) -> int:
+        raise TypeError("revisions never change once saved")
+
+
+class Revision(models.Model):
+    """One saved state of a design. Immutable: anything derived from it can be cached by its id."""
+
+    design = models.ForeignKey(Design, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    document = models.JSONField()
+    format_version = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["design", "number"], name="unique_revision_number")]
+
+    def __str__(self) -> str:
+        return f"{self.design_id} r{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise TypeError("revisions never change once saved")
+        super().save(*args, **kwargs)

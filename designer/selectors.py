@@ -1,0 +1,43 @@
+"""Read-side queries. A design is only ever found through its owner, so strangers get 'not found'."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from .models import ComponentKind, Design, PalettePreset, Revision
+
+
+def designs_for(user: AbstractBaseUser) -> QuerySet[Design]:
+    return Design.objects.filter(owner=user).select_related("head", "head__author", "owner")
+
+
+def design_for(user: AbstractBaseUser, design_id: str | uuid.UUID) -> Design:
+    """The design if `user` may see it; Design.DoesNotExist otherwise (also for a malformed id)."""
+    try:
+        key = uuid.UUID(str(design_id))
+    except ValueError:
+        raise Design.DoesNotExist from None
+    return designs_for(user).get(pk=key)
+
+
+def revisions_of(design: Design) -> QuerySet[Revision]:
+    return design.revisions.select_related("author").order_by("-number")
+
+
+def revision_of(design: Design, number: int) -> Revision:
+    return revisions_of(design).get(number=number)
+
+
+def palette_kinds() -> QuerySet[ComponentKind]:
+    return ComponentKind.objects.filter(active=True).order_by("sort_order")
+
+
+def presets_for(user: AbstractBaseUser) -> QuerySet[PalettePreset]:
+    return (
+        PalettePreset.objects.filter(Q(owner__isnull=True) | Q(owner=user), kind__active=True)
+        .select_related("kind")
+        .order_by("kind__sort_order", "name")
+    )
