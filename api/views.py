@@ -88,7 +88,7 @@ class DesignListView(generics.GenericAPIView):
             document=data.get("document"),
             name=data.get("name"),
             region=data.get("region"),
-            message=data["message"],
+            message=data.get("message", ""),
         )
         return Response(_saved(design, warnings, request), status=status.HTTP_201_CREATED)
 
@@ -122,13 +122,16 @@ class DesignDetailView(DesignObjectMixin, APIView):
         body = s.DesignUpdateSerializer(data=request.data, partial=partial)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        assert design.head is not None
+        if "document" not in data:
+            _, warnings = design_services.rename_design(design=design, author=request.user, name=data["name"],
+                                                        message=data.get("message", ""))  # fmt: skip
+            return Response(_saved(design, warnings, request))
         _, warnings = design_services.save_design(
             design=design,
             author=request.user,
-            document=data.get("document", design.head.document),
+            document=data["document"],
             name=data.get("name"),
-            message=data["message"],
+            message=data.get("message", ""),
         )
         return Response(_saved(design, warnings, request))
 

@@ -109,6 +109,10 @@ STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
 FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
+try:  # WhiteNoise warns on every start when STATIC_ROOT is missing (before the first collectstatic)
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 
 
 def _icon_dirs() -> list[tuple[str, str]]:

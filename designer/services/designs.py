@@ -84,12 +84,13 @@ def save_design(*, design: Design, author: AbstractBaseUser, document: Mapping[s
     return revision, warnings
 
 
-def rename_design(*, design: Design, author: AbstractBaseUser, name: str, message: str = "") -> Revision:
+def rename_design(*, design: Design, author: AbstractBaseUser, name: str,
+                  message: str = "") -> tuple[Revision, list[Problem]]:  # fmt: skip
     """A new revision identical to the head but for its name."""
-    assert design.head is not None
-    revision, _ = save_design(design=design, author=author, document=design.head.document, name=name,
-                              message=message or f"Renamed to {name}")  # fmt: skip
-    return revision
+    if design.head is None:
+        raise ValueError("a design without revisions cannot be renamed")
+    return save_design(design=design, author=author, document=design.head.document, name=name,
+                       message=message or f"Renamed to {name}")  # fmt: skip
 
 
 def delete_design(*, design: Design) -> None:

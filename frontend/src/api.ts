@@ -1,0 +1,224 @@
+/**
+ * A small typed client for the designer's REST API (/api/...).
+ *
+ * Conventions of the server (api/errors.py, config/settings.py):
+ * - session auth: every request is `credentials: "same-origin"`; unsafe methods carry the CSRF token from the
+ *   `csrftoken` cookie in the `X-CSRFToken` header;
+ * - every error answer is `{"type", "detail", "errors": [...]}`, turned here into an `ApiError`;
+ * - a 401/403 of type `not_authenticated` means the session has ended: the client sends the browser to the
+ *   login page (once) and still throws, so callers stop what they were doing.
+ */
+
+import { csrfToken } from "./cookies";
+import type { Region } from "./regions";
+
+export const LOGIN_URL = "/accounts/login/?next=/";
+export const LOGOUT_URL = "/accounts/logout/";
+
+// -- shapes of the API --------------------------------------------------------------------------------
+
+/** One finding inside an error answer; `field` names the request field it is about, when it is about one. */
+export interface Problem {
+  code: string;
+  message: string;
+  path: string | null;
+  node: string | null;
+  edge: string | null;
+  field: string | null;
+  severity: "error" | "warning";
+}
+
+export interface User {
+  id: number;
+  username: string;
+  email: string;
+}
+
+export interface RevisionSummary {
+  number: number;
+  author: string | null;
+  message: string;
+  created_at: string;
+  sha256: string;
+  format_version: number;
+}
+
+export interface DesignSummary {
+  id: string;
+  url: string;
+  name: string;
+  region: string;
+  owner: string;
+  node_count: number;
+  edge_count: number;
+  revision: RevisionSummary | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The answer to a create or save: the design with its document and any warnings about it. */
+export interface SavedDesign extends DesignSummary {
+  document: unknown;
+  warnings: Problem[];
+}
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+export interface NewDesign {
+  name: string;
+  region: Region;
+}
+
+// -- errors -------------------------------------------------------------------------------------------
+
+/** Any answer that is not a success, or a request that got no answer (`status` 0). */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  readonly type: string;
+  readonly detail: string;
+  readonly errors: readonly Problem[];
+
+  constructor(status: number, type: string, detail: string, errors: readonly Problem[] = []) {
+    super(detail);
+    this.status = status;
+    this.type = type;
+    this.detail = detail;
+    this.errors = errors;
+  }
+
+  /** The session has ended (or never was): the user must log in again. */
+  get notAuthenticated(): boolean {
+    return (this.status === 401 || this.status === 403) && this.type === "not_authenticated";
+  }
+
+  /** The findings about one request field, e.g. "name". */
+  fieldErrors(field: string): Problem[] {
+    return this.errors.filter((problem) => problem.field === field);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+function toProblem(value: unknown): Problem | null {
+  if (!isRecord(value) || typeof value.message !== "string") return null;
+  return {
+    code: typeof value.code === "string" ? value.code : "invalid",
+    message: value.message,
+    path: stringOrNull(value.path),
+    node: stringOrNull(value.node),
+    edge: stringOrNull(value.edge),
+    field: stringOrNull(value.field),
+    severity: value.severity === "warning" ? "warning" : "error",
+  };
+}
+
+/** The `ApiError` for an answer with status `status` and (parsed JSON, or undefined) body `body`. */
+export function errorFromBody(status: number, body: unknown, statusText = ""): ApiError {
+  if (isRecord(body) && typeof body.type === "string" && typeof body.detail === "string") {
+    const errors = Array.isArray(body.errors)
+      ? body.errors.map(toProblem).filter((p): p is Problem => p !== null)
+      : [];
+    return new ApiError(status, body.type, body.detail, errors);
+  }
+  const reason = statusText ? `${status} ${statusText}` : String(status);
+  return new ApiError(status, "http_error", `The server answered ${reason}.`);
+}
+
+// -- the client ---------------------------------------------------------------------------------------
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+
+export interface ApiClientOptions {
+  /** The fetch to use; by default the global one, looked up at each call. */
+  fetch?: typeof fetch;
+  /** The cookie string the CSRF token is read from; by default `document.cookie`. */
+  cookies?: () => string;
+  /** Called once when the session has ended; by default sends the browser to the login page. */
+  onNotAuthenticated?: () => void;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+export function designPath(id: string): string {
+  return `/api/designs/${encodeURIComponent(id)}/`;
+}
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch: typeof fetch = (...args) => (options.fetch ?? globalThis.fetch)(...args);
+  const cookies = options.cookies ?? (() => document.cookie);
+  const onNotAuthenticated = options.onNotAuthenticated ?? (() => window.location.assign(LOGIN_URL));
+  let redirected = false;
+
+  async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (!SAFE_METHODS.has(method)) headers["X-CSRFToken"] = csrfToken(cookies());
+
+    let response: Response;
+    try {
+      response = await doFetch(path, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: signal ?? null,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error; // the caller gave up on this request: not a failure to report
+      throw new ApiError(0, "network_error", "Could not reach the server. Check your connection and try again.");
+    }
+
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+
+    if (!response.ok) {
+      const error = errorFromBody(response.status, parsed, response.statusText);
+      if (error.notAuthenticated && !redirected) {
+        redirected = true;
+        onNotAuthenticated();
+      }
+      throw error;
+    }
+    if (parsed === undefined) {
+      throw new ApiError(response.status, "bad_response", "The server's answer could not be read.");
+    }
+    return parsed as T;
+  }
+
+  return {
+    request,
+    me: (signal?: AbortSignal) => request<User>("GET", "/api/me/", { signal }),
+    listDesigns: (page = 1, signal?: AbortSignal) =>
+      request<Page<DesignSummary>>("GET", `/api/designs/?page=${page}`, { signal }),
+    createDesign: (design: NewDesign) => request<SavedDesign>("POST", "/api/designs/", { body: design }),
+    deleteDesign: (id: string) => request<void>("DELETE", designPath(id)),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The client the app uses: the browser's fetch, cookies and location. */
+export const api: ApiClient = createApiClient();

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from "react";
+
+import { ApiError, type DesignSummary, type Page } from "../api";
+import { useApi } from "../ApiContext";
+
+export interface DesignPageState {
+  /** The last page that arrived (kept while the next one loads, so the table does not flicker). */
+  data: Page<DesignSummary> | null;
+  error: ApiError | null;
+  loading: boolean;
+  /** Fetches the same page again. */
+  reload: () => void;
+}
+
+/** Page `page` of the user's designs, fetched again whenever `page` changes or `reload` is called. */
+export function useDesignPage(page: number): DesignPageState {
+  const client = useApi();
+  const [data, setData] = useState<Page<DesignSummary> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    client.listDesigns(page, controller.signal).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        setData(result);
+        setError(null);
+        setLoading(false);
+      },
+      (reason: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(reason instanceof ApiError ? reason : new ApiError(0, "client_error", String(reason)));
+        setLoading(false);
+      },
+    );
+    return () => controller.abort();
+  }, [client, page, generation]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { data, error, loading, reload };
+}

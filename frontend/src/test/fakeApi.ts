@@ -1,0 +1,150 @@
+/**
+ * An in-memory stand-in for the designer's REST API, as a `fetch` for component tests: it keeps designs, pages
+ * them newest first, creates and deletes them, answers errors in the API's format, and records every request.
+ */
+
+import { vi } from "vitest";
+
+import type { DesignSummary, Page, Problem, SavedDesign, User } from "../api";
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface FakeApiOptions {
+  user?: User;
+  designs?: DesignSummary[];
+  pageSize?: number;
+}
+
+interface CannedError {
+  method: string;
+  path: string;
+  status: number;
+  body: { type: string; detail: string; errors: Problem[] };
+}
+
+let sequence = 0;
+
+export function problem(message: string, field: string | null = null, code = "invalid"): Problem {
+  return { code, message, path: field ? `$.${field}` : "$", node: null, edge: null, field, severity: "error" };
+}
+
+export function makeDesign(overrides: Partial<DesignSummary> = {}): DesignSummary {
+  sequence += 1;
+  const id = overrides.id ?? `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`;
+  const at = overrides.updated_at ?? "2025-03-01T12:00:00Z";
+  return {
+    id,
+    url: `http://testserver/api/designs/${id}/`,
+    name: `Design ${sequence}`,
+    region: "us-east-1",
+    owner: "alice",
+    node_count: 0,
+    edge_count: 0,
+    revision: {
+      number: 1,
+      author: "alice",
+      message: "",
+      created_at: at,
+      sha256: "0".repeat(64),
+      format_version: 1,
+    },
+    created_at: at,
+    updated_at: at,
+    ...overrides,
+  };
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(init?.headers).forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
+
+export function createFakeApi(options: FakeApiOptions = {}) {
+  const user: User = options.user ?? { id: 1, username: "alice", email: "alice@example.com" };
+  const pageSize = options.pageSize ?? 25;
+  /** Newest first, as the API orders them. */
+  const designs: DesignSummary[] = [...(options.designs ?? [])];
+  const requests: RecordedRequest[] = [];
+  const cannedErrors: CannedError[] = [];
+  let clock = Date.parse("2025-03-01T12:00:00Z");
+
+  function listPage(page: number): Response {
+    const pages = Math.max(1, Math.ceil(designs.length / pageSize));
+    if (!Number.isInteger(page) || page < 1 || page > pages) {
+      return json(404, { type: "not_found", detail: "Invalid page.", errors: [] });
+    }
+    const link = (n: number) => `http://testserver/api/designs/?page=${n}`;
+    const body: Page<DesignSummary> = {
+      count: designs.length,
+      next: page < pages ? link(page + 1) : null,
+      previous: page > 1 ? link(page - 1) : null,
+      results: designs.slice((page - 1) * pageSize, page * pageSize),
+    };
+    return json(200, body);
+  }
+
+  function create(body: unknown): Response {
+    const data = (body ?? {}) as { name?: unknown; region?: unknown };
+    const name = typeof data.name === "string" ? data.name.trim() : "";
+    if (!name) return json(400, { type: "invalid_request", detail: "This field may not be blank.", errors: [problem("This field may not be blank.", "name", "blank")] });
+    clock += 60_000;
+    const at = new Date(clock).toISOString();
+    const design = makeDesign({ name, region: String(data.region ?? "us-east-1"), created_at: at, updated_at: at });
+    designs.unshift(design);
+    const saved: SavedDesign = { ...design, document: { nodes: [], edges: [] }, warnings: [] };
+    return json(201, saved);
+  }
+
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input), "http://testserver");
+    const method = (init?.method ?? "GET").toUpperCase();
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
+    requests.push({ method, url: url.pathname + url.search, headers: headersOf(init), body });
+
+    const cannedIndex = cannedErrors.findIndex((c) => c.method === method && c.path === url.pathname);
+    if (cannedIndex !== -1) {
+      const [canned] = cannedErrors.splice(cannedIndex, 1);
+      if (canned) return json(canned.status, canned.body);
+    }
+
+    if (url.pathname === "/api/me/" && method === "GET") return json(200, user);
+    if (url.pathname === "/api/designs/" && method === "GET") return listPage(Number(url.searchParams.get("page") ?? "1"));
+    if (url.pathname === "/api/designs/" && method === "POST") return create(body);
+    const detail = /^\/api\/designs\/([^/]+)\/$/.exec(url.pathname);
+    if (detail && method === "DELETE") {
+      const index = designs.findIndex((d) => d.id === decodeURIComponent(detail[1] ?? ""));
+      if (index === -1) return json(404, { type: "not_found", detail: "Not found.", errors: [] });
+      designs.splice(index, 1);
+      return new Response(null, { status: 204 });
+    }
+    return json(404, { type: "not_found", detail: "Not found.", errors: [] });
+  });
+
+  return {
+    fetch,
+    designs,
+    requests,
+    /** The requests with this method (and, optionally, path prefix). */
+    requestsTo(method: string, pathPrefix = "/api/"): RecordedRequest[] {
+      return requests.filter((r) => r.method === method && r.url.startsWith(pathPrefix));
+    },
+    /** Answers the next `method` request to `path` with this error, in the API's format. */
+    failNext(method: string, path: string, status: number, type: string, detail: string, errors: Problem[] = []): void {
+      cannedErrors.push({ method, path, status, body: { type, detail, errors } });
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
