@@ -11,7 +11,6 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
   },
   server: {
     // `npm run dev` next to `manage.py runserver`: open http://localhost:5173/static/app/ after logging in

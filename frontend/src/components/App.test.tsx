@@ -28,7 +28,7 @@ describe("the app", () => {
 
     const main = screen.getByRole("main");
     expect(within(main).getByRole("heading", { name: "New design" })).toBeInTheDocument();
-    expect(within(main).getByRole("heading", { name: /^Your designs/ })).toBeInTheDocument();
+    expect(within(main).getByRole("heading", { name: "Your designs" })).toBeInTheDocument();
     expect(await within(main).findByText("Edge network")).toBeInTheDocument();
   });
 });

@@ -65,7 +65,6 @@ export function DesignsPage() {
         <div className="card-header">
           <h2 id={headingId} className="card-title">
             Your designs
-            {data && <span className="card-count"> ({data.count})</span>}
           </h2>
           <p className="notice" role="status">
             {notice}
@@ -92,18 +91,20 @@ export function DesignsPage() {
               deletingId={deletingId}
               onDelete={(design) => void remove(design)}
             />
-            <p className="muted table-footer">{plural(data.count, "design")} in all</p>
+            <div className="table-footer">
+              <p className="muted">{plural(data.count, "design")} in all</p>
+              {pages > 1 && (
+                <Pagination
+                  page={page}
+                  pages={pages}
+                  hasPrevious={data.previous !== null}
+                  hasNext={data.next !== null}
+                  disabled={loading}
+                  onChange={setPage}
+                />
+              )}
+            </div>
           </>
-        )}
-        {data !== null && pages > 1 && (
-          <Pagination
-            page={page}
-            pages={pages}
-            hasPrevious={data.previous !== null}
-            hasNext={data.next !== null}
-            disabled={loading}
-            onChange={setPage}
-          />
         )}
       </section>
     </>

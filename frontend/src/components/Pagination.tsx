@@ -16,13 +16,13 @@ export function Pagination({ page, pages, hasPrevious, hasNext, disabled = false
         disabled={disabled || !hasPrevious}
         onClick={() => onChange(page - 1)}
       >
-        <span aria-hidden="true">‹ </span>Previous page
+        <span aria-hidden="true">‹</span>Previous page
       </button>
       <span className="pagination-status">
         Page {page} of {pages}
       </span>
       <button type="button" className="button" disabled={disabled || !hasNext} onClick={() => onChange(page + 1)}>
-        Next page<span aria-hidden="true"> ›</span>
+        Next page<span aria-hidden="true">›</span>
       </button>
     </nav>
   );
