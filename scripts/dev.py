@@ -169,6 +169,7 @@ def run(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
     try:
         ensure_redis(env, procs)
         say(f"Database: {env.get('DATABASE_URL', 'SQLite file var/db.sqlite3')}")

@@ -104,7 +104,10 @@ def load_file(path: str | Path, **kwargs: Any) -> LoadResult:
 
 def _parse(source: bytes | str | Mapping[str, Any], limits: Limits) -> tuple[dict[str, Any] | None, list[Problem]]:
     if isinstance(source, Mapping):
-        text = json.dumps(source, separators=(",", ":"), default=str)
+        try:
+            text = json.dumps(source, separators=(",", ":"), default=str, allow_nan=False)
+        except ValueError:
+            return None, [Problem("invalid_json", "Not valid JSON: NaN and Infinity are not numbers JSON has.")]
         size = len(text.encode())
         if size > limits.max_bytes:
             return None, [_too_large(size, limits)]
@@ -114,7 +117,9 @@ def _parse(source: bytes | str | Mapping[str, Any], limits: Limits) -> tuple[dic
         if len(data) > limits.max_bytes:
             return None, [_too_large(len(data), limits)]
         try:
-            raw = json.loads(data)
+            raw = json.loads(data, parse_constant=_refuse_constant)
+        except _NotJsonNumber as exc:
+            return None, [Problem("invalid_json", f"Not valid JSON: {exc} is not a number JSON has.")]
         except json.JSONDecodeError as exc:
             return None, [Problem("invalid_json", f"Not valid JSON: {exc.msg} at line {exc.lineno}, "
                                   f"column {exc.colno}.")]  # fmt: skip
@@ -123,6 +128,15 @@ def _parse(source: bytes | str | Mapping[str, Any], limits: Limits) -> tuple[dic
     if not isinstance(raw, dict):
         return None, [Problem("wrong_type", "A design must be a JSON object.")]
     return raw, []
+
+
+class _NotJsonNumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    # Python's json accepts NaN and Infinity; JSON does not, and they would slip past every range check.
+    raise _NotJsonNumber(name)
 
 
 def _too_large(size: int, limits: Limits) -> Problem:

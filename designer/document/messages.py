@@ -145,6 +145,8 @@ def _num(value: Any) -> str:
 def _cidr_hint(value: Any) -> str:
     if not isinstance(value, str):
         return ""
+    if "/" not in value:
+        return " (it needs a prefix length, like 10.0.0.0/16)"
     try:
         network = ipaddress.IPv4Network(value, strict=False)
     except ValueError:

@@ -101,7 +101,8 @@ class Checker:
                 self.node_problem(node, "unknown_kind", f"'{raw['kind']}' is not a kind in the catalog.", "kind")
                 continue
             self.check_fields(node, kind)
-        self.known_ids = set(all_ids)
+        # Nodes that exist but were skipped for a malformed shape: references to them are not 'unknown'.
+        self.known_ids = {i for i, places in all_ids.items() if any(p.startswith("$.nodes") for p in places)}
         for node in self.nodes.values():
             self.check_parent(node)
         for node in self.nodes.values():
@@ -218,6 +219,8 @@ class Checker:
                 continue
             for i, ref in enumerate(props[f.name]):
                 target = self.nodes.get(ref) if isinstance(ref, str) else None
+                if target is None and ref in self.known_ids:
+                    continue  # a malformed node, reported on its own
                 if target is None:
                     self.node_problem(node, "unknown_reference", f"{f.label}: '{ref}' is not a node of this design.",
                                       "props", f.name, i)  # fmt: skip
@@ -338,11 +341,15 @@ class Checker:
 
     def check_zones(self) -> None:
         names: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+        automatic: dict[str, list[_Node]] = defaultdict(list)
         for node in self.nodes.values():
             if node.kind is None or node.kind.kind != AZ:
                 continue
             name = (node.raw.get("props") or {}).get("name") or ""
             if not isinstance(name, str) or not name:
+                vpc = self.vpc_of(node)
+                if vpc is not None:
+                    automatic[vpc.id].append(node)
                 continue
             region = self.region_of(node)
             if not (name.startswith(region) and len(name) == len(region) + 1):
@@ -355,6 +362,13 @@ class Checker:
             for node in zones[1:]:
                 self.node_problem(node, "duplicate_az", f"Zone {name} is already drawn in this VPC as "
                                   f"'{zones[0].id}'.", "props", "name")  # fmt: skip
+        named_vpcs = {vpc_id for vpc_id, _ in names}
+        for vpc_id, zones in automatic.items():
+            if vpc_id in named_vpcs:
+                for node in zones:
+                    self.node_problem(node, "mixed_az_names", "This VPC names some zones and leaves others automatic, "
+                                      "so two boxes may land in the same zone; name them all or none.", "props",
+                                      "name", severity="warning")  # fmt: skip
 
     def check_edges(self, edges: list[tuple[int, dict[str, Any]]]) -> None:
         pairs: dict[tuple[str, str], str] = {}

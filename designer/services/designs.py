@@ -78,7 +78,7 @@ def save_design(*, design: Design, author: AbstractBaseUser, document: Mapping[s
     """Store `document` as the design's next revision. Raises DocumentInvalid, leaving the design as it was."""
     doc, warnings = _checked(document, name=name)
     with transaction.atomic():
-        locked = Design.objects.select_for_update().select_related("head").get(pk=design.pk)
+        locked = Design.objects.select_for_update(of=("self",)).select_related("head").get(pk=design.pk)
         revision = _append_revision(locked, doc, author, message)
     design.refresh_from_db()
     return revision, warnings

@@ -1,0 +1,60 @@
+"""End to end in a real Chromium: log in as the demo user, see the example designs, create one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from designer.models import Design
+from designer.services.demo import seed_demo
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page: Any, base: str, username: str = "demo", password: str = "demo") -> None:
+    page.goto(base + "/")
+    expect(page).to_have_url(f"{base}/accounts/login/?next=/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Your designs")).to_be_visible()
+
+
+def test_the_demo_user_sees_the_examples_and_creates_a_design(page: Any, live_server: Any) -> None:
+    seed_demo()
+    log_in(page, live_server.url)
+    for name in ("Three-tier web app", "Serverless event-driven app", "Hybrid connectivity"):
+        expect(page.get_by_text(name, exact=True)).to_be_visible()
+
+    page.get_by_label("Design name").fill("Checkout service")
+    page.get_by_label("Region").select_option("eu-west-1")
+    page.get_by_role("button", name="Create design").click()
+    expect(page.get_by_text("Checkout service", exact=True)).to_be_visible()
+
+    design = Design.objects.get(name="Checkout service")
+    assert design.owner.username == "demo" and design.region == "eu-west-1"
+    assert design.head is not None and design.head.number == 1
+
+    page.reload()
+    expect(page.get_by_text("Checkout service", exact=True)).to_be_visible()
+
+
+def test_a_design_is_deleted_after_confirmation(page: Any, live_server: Any) -> None:
+    seed_demo()
+    log_in(page, live_server.url)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete Hybrid connectivity").click()
+    expect(page.get_by_text("Hybrid connectivity", exact=True)).to_have_count(0)
+    assert not Design.objects.filter(name="Hybrid connectivity").exists()
+    assert Design.objects.filter(owner__username="demo").count() == 2
+
+
+def test_logging_out_returns_to_the_login_page(page: Any, live_server: Any) -> None:
+    seed_demo()
+    log_in(page, live_server.url)
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()

@@ -1,0 +1,92 @@
+"""A real Celery worker process on the real Redis, running tasks against the test database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.utils import timezone
+
+from config.celery import app
+from designer.tasks import clear_expired_sessions
+from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def worker_database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture(scope="module")
+def worker(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    """A `celery worker` process consuming this test run's queue, with the test database."""
+    with django_db_blocker.unblock():
+        database_url = worker_database_url()
+    name = f"test-{os.getpid()}@localhost"
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": settings.REDIS_URL,
+           "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE, "DEBUG": "1"}  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-n", name, "--pool", "solo", "-l", "warning",
+         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if app.control.ping(destination=[name], timeout=0.5):
+                break
+            if proc.poll() is not None:
+                raise RuntimeError(f"the worker exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+        else:
+            raise RuntimeError("the worker did not answer a ping within 60 s")
+        yield name
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _session(expires_in: timedelta) -> str:
+    store = SessionStore()
+    store["who"] = "someone"
+    store.create()
+    Session.objects.filter(session_key=store.session_key).update(expire_date=timezone.now() + expires_in)
+    return str(store.session_key)
+
+
+def test_a_worker_clears_expired_sessions_and_keeps_live_ones(worker: str) -> None:
+    expired = _session(timedelta(days=-1))
+    live = _session(timedelta(days=1))
+    assert clear_expired_sessions.delay().get(timeout=60) == 1
+    assert not Session.objects.filter(session_key=expired).exists()
+    assert Session.objects.filter(session_key=live).exists()
+    assert clear_expired_sessions.delay().get(timeout=60) == 0  # idempotent
+
+
+def test_healthz_is_ok_when_database_redis_and_a_worker_answer(worker: str, client: Any) -> None:
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200, body
+    assert body["status"] == "ok"
+    assert worker in body["checks"]["celery"]["workers"]
+    assert body["checks"]["database"]["ok"] and body["checks"]["redis"]["ok"]
