@@ -60,8 +60,15 @@ def _flatten(detail: Any, path: str = "$") -> list[dict[str, Any]]:
 def _item(message: Any, path: str) -> dict[str, Any]:
     code = getattr(message, "code", "invalid")
     field = path[2:] if path.startswith("$.") else None
-    return {"code": code, "message": str(message), "path": path, "node": None, "edge": None, "field": field,
-            "severity": "error"}  # fmt: skip
+    return {
+        "code": code,
+        "message": str(message),
+        "path": path,
+        "node": None,
+        "edge": None,
+        "field": field,
+        "severity": "error",
+    }
 
 
 def design_problems_response(exc: DocumentInvalid) -> Response:

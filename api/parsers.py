@@ -9,6 +9,8 @@ from django.conf import settings
 from rest_framework.exceptions import APIException, ParseError
 from rest_framework.parsers import JSONParser
 
+from designer.document.load import MAX_DEPTH, nesting_depth
+
 
 class RequestTooLarge(APIException):
     status_code = 413
@@ -24,4 +26,12 @@ class LimitedJSONParser(JSONParser):
             raise RequestTooLarge(f"The request body is larger than {limit:,} bytes.")
         if not body:
             raise ParseError("The request body is empty; send a JSON object.")
-        return super().parse(io.BytesIO(body), media_type, parser_context)
+        too_deep = ParseError(f"The JSON nests lists and objects more than {MAX_DEPTH} levels deep.")
+        try:
+            data = super().parse(io.BytesIO(body), media_type, parser_context)
+        except RecursionError:
+            raise too_deep from None
+        # The request envelope adds one level ({"document": ...}) to what a design may nest.
+        if nesting_depth(data, MAX_DEPTH + 2) > MAX_DEPTH + 1:
+            raise too_deep
+        return data

@@ -69,8 +69,18 @@ class DesignSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Design
-        fields = ["id", "url", "name", "region", "owner", "node_count", "edge_count", "revision", "created_at",
-                  "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "url",
+            "name",
+            "region",
+            "owner",
+            "node_count",
+            "edge_count",
+            "revision",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class DesignSerializer(DesignSummarySerializer):
@@ -130,9 +140,25 @@ class PaletteKindSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ComponentKind
-        fields = ["kind", "label", "category", "service", "description", "icon", "icon_url", "is_container",
-                  "parents", "at_root", "placement", "props_schema", "usage_schema", "connections", "cfn_types",
-                  "keywords", "docs_url"]  # fmt: skip
+        fields = [
+            "kind",
+            "label",
+            "category",
+            "service",
+            "description",
+            "icon",
+            "icon_url",
+            "is_container",
+            "parents",
+            "at_root",
+            "placement",
+            "props_schema",
+            "usage_schema",
+            "connections",
+            "cfn_types",
+            "keywords",
+            "docs_url",
+        ]
 
     def get_icon_url(self, obj: ComponentKind) -> str:
         return icon_url(self.context.get("request"), obj.icon)

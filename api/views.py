@@ -123,8 +123,9 @@ class DesignDetailView(DesignObjectMixin, APIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         if "document" not in data:
-            _, warnings = design_services.rename_design(design=design, author=request.user, name=data["name"],
-                                                        message=data.get("message", ""))  # fmt: skip
+            _, warnings = design_services.rename_design(
+                design=design, author=request.user, name=data["name"], message=data.get("message", "")
+            )
             return Response(_saved(design, warnings, request))
         _, warnings = design_services.save_design(
             design=design,
@@ -145,8 +146,10 @@ class DesignDetailView(DesignObjectMixin, APIView):
 class RevisionListView(DesignObjectMixin, generics.GenericAPIView):
     serializer_class = s.RevisionSummarySerializer
 
-    @extend_schema(summary="List a design's revisions, newest first",
-                   responses={200: s.RevisionSummarySerializer(many=True), **errors(404)})  # fmt: skip
+    @extend_schema(
+        summary="List a design's revisions, newest first",
+        responses={200: s.RevisionSummarySerializer(many=True), **errors(404)},
+    )
     def get(self, request: Request, pk: str) -> Response:
         page = self.paginate_queryset(selectors.revisions_of(self.get_design()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -178,8 +181,10 @@ class ValidateView(APIView):
 
 
 class PaletteView(APIView):
-    @extend_schema(summary="The palette: categories, component kinds and your presets",
-                   responses={200: s.PaletteSerializer, **errors()})  # fmt: skip
+    @extend_schema(
+        summary="The palette: categories, component kinds and your presets",
+        responses={200: s.PaletteSerializer, **errors()},
+    )
     def get(self, request: Request) -> Response:
         data = {
             "categories": [{"id": key, "label": label} for key, label in CATEGORIES.items()],
@@ -193,8 +198,10 @@ class DesignSchemaView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
 
-    @extend_schema(summary="The JSON Schema of a design document",
-                   responses={200: OpenApiTypes.OBJECT, 405: ERRORS[405], 406: ERRORS[406]})  # fmt: skip
+    @extend_schema(
+        summary="The JSON Schema of a design document",
+        responses={200: OpenApiTypes.OBJECT, 405: ERRORS[405], 406: ERRORS[406]},
+    )
     def get(self, request: Request) -> Response:
         return Response(published_schema())
 

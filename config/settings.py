@@ -7,6 +7,7 @@ and names the variable when a value is malformed.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import dj_database_url
@@ -109,10 +110,8 @@ STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
 FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
-try:  # WhiteNoise warns on every start when STATIC_ROOT is missing (before the first collectstatic)
+with contextlib.suppress(OSError):  # WhiteNoise warns on every start while STATIC_ROOT is missing
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-except OSError:
-    pass
 
 
 def _icon_dirs() -> list[tuple[str, str]]:

@@ -121,8 +121,12 @@ def ensure_redis(env: dict[str, str], procs: Processes) -> None:
     if server is None:
         sys.exit("No Redis answers on 127.0.0.1:6379 and redis-server is not installed (apt-get install redis-server).")
     port = free_port()
-    procs.start("redis", [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                env, quiet=True)  # fmt: skip
+    procs.start(
+        "redis",
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        env,
+        quiet=True,
+    )
     for _ in range(100):
         if redis_answers("127.0.0.1", port):
             break
@@ -181,15 +185,42 @@ def run(args: argparse.Namespace) -> int:
         if tcp_open(host, int(port)):
             sys.exit(f"Port {port} on {host} is already in use; set PORT=... to use another.")
         procs.start("web", [PYTHON, "manage.py", "runserver", f"{host}:{port}"], env)
-        procs.start("worker", [str(VENV_BIN / "celery"), "-A", "config", "worker", "-l", "info",
-                               "--concurrency", env.get("WORKER_CONCURRENCY", "2")], env)  # fmt: skip
-        procs.start("beat", [str(VENV_BIN / "celery"), "-A", "config", "beat", "-l", "info",
-                             "-s", str(ROOT / "var" / "celerybeat-schedule")], env)  # fmt: skip
+        procs.start(
+            "worker",
+            [
+                str(VENV_BIN / "celery"),
+                "-A",
+                "config",
+                "worker",
+                "-l",
+                "info",
+                "--concurrency",
+                env.get("WORKER_CONCURRENCY", "2"),
+            ],
+            env,
+        )
+        procs.start(
+            "beat",
+            [
+                str(VENV_BIN / "celery"),
+                "-A",
+                "config",
+                "beat",
+                "-l",
+                "info",
+                "-s",
+                str(ROOT / "var" / "celerybeat-schedule"),
+            ],
+            env,
+        )
         url = f"http://{host}:{port}/"
         if wait_for_http(url + "healthz", 60):
-            print(f"\n  AWS Architecture Designer is running at {url}\n"
-                  f"  Log in as {username} / {password}    API docs: {url}api/docs/    Health: {url}healthz\n"
-                  f"  Press Ctrl-C to stop the web server, the worker and beat.\n", flush=True)  # fmt: skip
+            print(
+                f"\n  AWS Architecture Designer is running at {url}\n"
+                f"  Log in as {username} / {password}    API docs: {url}api/docs/    Health: {url}healthz\n"
+                f"  Press Ctrl-C to stop the web server, the worker and beat.\n",
+                flush=True,
+            )
         while not stopping.is_set():
             exited = procs.first_exited()
             if exited:
@@ -218,6 +249,13 @@ def test(args: argparse.Namespace) -> int:
         # A queue of our own, so a `make run` worker on the same Redis never takes the tests' tasks.
         env["CELERY_QUEUE"] = f"aws-designer-test-{uuid.uuid4().hex[:8]}"
         failed = []
+        say("Static checks (ruff, mypy on the engines)")
+        for name, command in (
+            ("ruff", [str(VENV_BIN / "ruff"), "check", "--quiet", "."]),
+            ("mypy", [str(VENV_BIN / "mypy")]),
+        ):
+            if subprocess.run(command, cwd=ROOT, env=env).returncode:
+                failed.append(name)
         if not args.python_only:
             say("Frontend unit tests (Vitest)")
             if subprocess.run(["npm", "test", "--silent"], cwd=ROOT / "frontend", env=env).returncode:

@@ -32,13 +32,20 @@ def catalog_file() -> str:
     ]
     for category, title in CATEGORIES.items():
         kinds = [k for k in CATALOG.kinds.values() if k.category == category]
-        lines += [f"## {title}", "", "| kind | label | sits in | properties | CloudFormation |", "|---|---|---|---|---|"]
+        lines += [
+            f"## {title}",
+            "",
+            "| kind | label | sits in | properties | CloudFormation |",
+            "|---|---|---|---|---|",
+        ]
         for k in kinds:
             parents = ", ".join(CATALOG.kinds[p].label for p in k.parents)
             where = ", ".join(x for x in ("top level" if k.at_root else "", parents) if x)
             props = ", ".join(f.name for f in k.props) or "—"
             cfn = "<br>".join(k.cfn_types) or "—"
-            lines.append(f"| `{k.kind}`{' (container)' if k.container else ''} | {k.label} | {where} | {props} | {cfn} |")
+            lines.append(
+                f"| `{k.kind}`{' (container)' if k.container else ''} | {k.label} | {where} | {props} | {cfn} |"
+            )
         lines.append("")
     lines += ["## Connections", "", "| from | meaning | to | edge properties |", "|---|---|---|---|"]
     grouped: dict[tuple[str, str, str], list[str]] = {}

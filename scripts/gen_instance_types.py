@@ -33,7 +33,7 @@ def main() -> int:
     facts = json.loads(SOURCE.read_text())
     names = sorted(facts["prices"], key=sort_key)
     out = {
-        "_generated": "by scripts/gen_instance_types.py from data/aws-facts/ec2-ondemand-linux-us-east-1.json; do not edit",
+        "_generated": f"by scripts/gen_instance_types.py from {SOURCE.relative_to(ROOT)}; do not edit",
         "source": facts["source"],
         "as_of": facts["as_of"],
         "instance_types": names,

@@ -14,8 +14,9 @@ from config.env import env_bool, env_int, env_list, env_str
 from tests.conftest import ROOT
 
 
-@pytest.mark.parametrize(("value", "expected"), [("1", True), ("yes", True), ("ON", True), ("0", False),
-                                                  ("off", False), ("", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", True), ("yes", True), ("ON", True), ("0", False), ("off", False), ("", False)]
+)
 def test_env_bool_reads_the_usual_spellings(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
     monkeypatch.setenv("FLAG", value)
     assert env_bool("FLAG", not expected) is expected
@@ -23,7 +24,7 @@ def test_env_bool_reads_the_usual_spellings(monkeypatch: pytest.MonkeyPatch, val
 
 def test_env_bool_names_the_variable_when_the_value_is_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DEBUG_X", "maybe")
-    with pytest.raises(ImproperlyConfigured, match="DEBUG_X must be true or false.*'maybe'"):
+    with pytest.raises(ImproperlyConfigured, match=r"DEBUG_X must be true or false.*'maybe'"):
         env_bool("DEBUG_X", False)
 
 
@@ -47,15 +48,26 @@ def test_env_list_and_required_strings(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items()
-            if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
-                          capture_output=True, text=True)  # fmt: skip
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
+    )
 
 
 def test_production_settings_pass_the_deployment_check_without_warnings() -> None:
-    result = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50),
-                    ALLOWED_HOSTS="designer.example.com")  # fmt: skip
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="designer.example.com",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

@@ -38,11 +38,30 @@ def worker(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     with django_db_blocker.unblock():
         database_url = worker_database_url()
     name = f"test-{os.getpid()}@localhost"
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": settings.REDIS_URL,
-           "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE, "DEBUG": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+        "DEBUG": "1",
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-n", name, "--pool", "solo", "-l", "warning",
-         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "-n",
+            name,
+            "--pool",
+            "solo",
+            "-l",
+            "warning",
+            "-Q",
+            settings.CELERY_TASK_DEFAULT_QUEUE,
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -20,8 +20,13 @@ ALIASES: dict[str, str] = {}
 
 # Every edge may say how much data it carries; pricing uses it for NAT processing and data transfer.
 EDGE_USAGE: tuple[Field, ...] = (
-    number("data_gb_month", "Data carried", 0, unit="GB/month",
-           help="Traffic over this connection, for NAT processing and data transfer charges."),  # fmt: skip
+    number(
+        "data_gb_month",
+        "Data carried",
+        0,
+        unit="GB/month",
+        help="Traffic over this connection, for NAT processing and data transfer charges.",
+    ),
 )
 
 

@@ -76,18 +76,26 @@ KINDS = [
         container=True,
         placement="subnets",
         props=(
-            listof("instance_types", "Instance types", choice("item", "Instance type", EC2_INSTANCE_TYPES, "t3.medium"),
-                   max_items=20, help="The first is the launch template's; the others are overrides."),  # fmt: skip
+            listof(
+                "instance_types",
+                "Instance types",
+                choice("item", "Instance type", EC2_INSTANCE_TYPES, "t3.medium"),
+                max_items=20,
+                help="The first is the launch template's; the others are overrides.",
+            ),
             integer("min_size", "Minimum", 1, minimum=0, maximum=10000),
             integer("desired_capacity", "Desired", 2, minimum=0, maximum=10000),
             integer("max_size", "Maximum", 4, minimum=0, maximum=10000),
             choice("os", "Operating system", _OS, "linux"),
             *_root_volume(),
             integer("on_demand_base_capacity", "On-demand base capacity", 0, minimum=0, maximum=10000),
-            integer("on_demand_percentage_above_base", "On-demand above base", 100, minimum=0, maximum=100,
-                    unit="%"),  # fmt: skip
-            choice("spot_allocation_strategy", "Spot allocation strategy",
-                   ("price-capacity-optimized", "capacity-optimized", "lowest-price"), "price-capacity-optimized"),  # fmt: skip
+            integer("on_demand_percentage_above_base", "On-demand above base", 100, minimum=0, maximum=100, unit="%"),
+            choice(
+                "spot_allocation_strategy",
+                "Spot allocation strategy",
+                ("price-capacity-optimized", "capacity-optimized", "lowest-price"),
+                "price-capacity-optimized",
+            ),
             choice("health_check_type", "Health check", ("EC2", "ELB"), "EC2"),
             pricing_model(),
             subnets(),
@@ -201,10 +209,23 @@ KINDS = [
         props=(
             choice("volume_type", "Volume type", EBS_VOLUME_TYPES, "gp3"),
             integer("size_gb", "Size", 100, minimum=1, maximum=65536, unit="GB"),
-            integer("iops", "Provisioned IOPS", 3000, minimum=100, maximum=256000,
-                    help="gp3 includes 3,000; io1 and io2 are priced per provisioned IOPS."),  # fmt: skip
-            integer("throughput_mbps", "Throughput", 125, minimum=125, maximum=1000, unit="MB/s",
-                    help="gp3 only; 125 MB/s is included."),  # fmt: skip
+            integer(
+                "iops",
+                "Provisioned IOPS",
+                3000,
+                minimum=100,
+                maximum=256000,
+                help="gp3 includes 3,000; io1 and io2 are priced per provisioned IOPS.",
+            ),
+            integer(
+                "throughput_mbps",
+                "Throughput",
+                125,
+                minimum=125,
+                maximum=1000,
+                unit="MB/s",
+                help="gp3 only; 125 MB/s is included.",
+            ),
             boolean("encrypted", "Encrypted", True),
         ),
         usage=(number("snapshot_storage_gb", "Snapshot storage", 0, unit="GB-month"),),

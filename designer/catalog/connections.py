@@ -52,8 +52,13 @@ AWS_APIS = (S3, DYNAMODB, SQS, SNS, BUS, SFN, SECRET, KMS)
 LOAD_BALANCERS = (ALB, NLB)
 
 _PORT = integer("port", "Port", minimum=1, maximum=65535, help="Empty means the target's own port.")
-_ACCESS = choice("access", "Access", ("read", "write", "read-write"), "read",
-                 help="The IAM actions granted on the target, scoped to its ARN.")  # fmt: skip
+_ACCESS = choice(
+    "access",
+    "Access",
+    ("read", "write", "read-write"),
+    "read",
+    help="The IAM actions granted on the target, scoped to its ARN.",
+)
 
 # meaning -> the properties an edge of that meaning carries
 MEANINGS: dict[str, tuple[Field, ...]] = {
@@ -66,13 +71,29 @@ MEANINGS: dict[str, tuple[Field, ...]] = {
     "invoke": (),
     "event_source": (integer("batch_size", "Batch size", 10, minimum=1, maximum=10000),),
     "notification": (
-        choice("events", "Events", ("s3:ObjectCreated:*", "s3:ObjectRemoved:*", "s3:ObjectCreated:Put",
-                                    "s3:ObjectCreated:CompleteMultipartUpload"), "s3:ObjectCreated:*"),  # fmt: skip
+        choice(
+            "events",
+            "Events",
+            (
+                "s3:ObjectCreated:*",
+                "s3:ObjectRemoved:*",
+                "s3:ObjectCreated:Put",
+                "s3:ObjectCreated:CompleteMultipartUpload",
+            ),
+            "s3:ObjectCreated:*",
+        ),
         string("prefix", "Key prefix", "", max_length=1024),
         string("suffix", "Key suffix", "", max_length=1024),
     ),
-    "integration": (string("route", "Route", "ANY /{proxy+}", max_length=512,
-                           pattern=r"^(ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*$"),),  # fmt: skip
+    "integration": (
+        string(
+            "route",
+            "Route",
+            "ANY /{proxy+}",
+            max_length=512,
+            pattern=r"^(ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*$",
+        ),
+    ),
     "routes": (),
     "target": (),
     "subscription": (
@@ -81,8 +102,13 @@ MEANINGS: dict[str, tuple[Field, ...]] = {
     ),
     "origin": (
         string("path_pattern", "Path pattern", "*", max_length=255, help="'*' makes it the default origin."),
-        choice("origin_protocol", "Origin protocol", ("https-only", "http-only", "match-viewer"), "https-only",
-               help="Custom origins only."),  # fmt: skip
+        choice(
+            "origin_protocol",
+            "Origin protocol",
+            ("https-only", "http-only", "match-viewer"),
+            "https-only",
+            help="Custom origins only.",
+        ),
     ),
     "alias": (
         string("record_name", "Record name", "", max_length=253, help="Empty means the zone apex."),
@@ -96,8 +122,9 @@ MEANINGS: dict[str, tuple[Field, ...]] = {
     "encrypts": (),
     "attaches": (),
     "logs": (),
-    "replication": (choice("migration_type", "Migration type", ("full-load-and-cdc", "full-load", "cdc"),
-                           "full-load-and-cdc"),),  # fmt: skip
+    "replication": (
+        choice("migration_type", "Migration type", ("full-load-and-cdc", "full-load", "cdc"), "full-load-and-cdc"),
+    ),
 }
 
 _RULES: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = [

@@ -34,16 +34,25 @@ KINDS = [
         placement="subnets",
         min_subnet_azs=2,
         props=(
-            choice("engine", "Engine",
-                   ("postgres", "mysql", "mariadb", "sqlserver-ex", "sqlserver-web", "sqlserver-se", "oracle-se2"),
-                   "postgres"),  # fmt: skip
+            choice(
+                "engine",
+                "Engine",
+                ("postgres", "mysql", "mariadb", "sqlserver-ex", "sqlserver-web", "sqlserver-se", "oracle-se2"),
+                "postgres",
+            ),
             string("engine_version", "Engine version", "", max_length=32, help="Empty uses the engine's default."),
             choice("instance_class", "Instance class", RDS_INSTANCE_CLASSES, "db.t4g.medium"),
             boolean("multi_az", "Multi-AZ", False),
             choice("storage_type", "Storage type", ("gp3", "gp2", "io1", "io2"), "gp3"),
             integer("allocated_storage_gb", "Storage", 100, minimum=20, maximum=65536, unit="GB"),
-            integer("iops", "Provisioned IOPS", 3000, minimum=1000, maximum=256000,
-                    help="io1/io2, and gp3 above the included baseline."),  # fmt: skip
+            integer(
+                "iops",
+                "Provisioned IOPS",
+                3000,
+                minimum=1000,
+                maximum=256000,
+                help="io1/io2, and gp3 above the included baseline.",
+            ),
             integer("read_replicas", "Read replicas", 0, minimum=0, maximum=15),
             integer("backup_retention_days", "Backup retention", 7, minimum=0, maximum=35, unit="days"),
             boolean("encrypted", "Encrypted", True),
@@ -72,8 +81,13 @@ KINDS = [
         props=(
             choice("engine", "Engine", ("aurora-postgresql", "aurora-mysql"), "aurora-postgresql"),
             choice("capacity_mode", "Capacity", ("provisioned", "serverless_v2"), "provisioned"),
-            choice("instance_class", "Instance class", AURORA_INSTANCE_CLASSES, "db.r6g.large",
-                   help="Provisioned mode; Serverless v2 uses db.serverless."),  # fmt: skip
+            choice(
+                "instance_class",
+                "Instance class",
+                AURORA_INSTANCE_CLASSES,
+                "db.r6g.large",
+                help="Provisioned mode; Serverless v2 uses db.serverless.",
+            ),
             integer("instances", "Instances", 2, minimum=1, maximum=16, help="One writer, the rest readers."),
             number("min_acu", "Minimum ACUs", 0.5, minimum=0, maximum=256, unit="ACU"),
             number("max_acu", "Maximum ACUs", 8, minimum=1, maximum=256, unit="ACU"),
@@ -117,10 +131,16 @@ KINDS = [
         ),
         usage=(
             number("storage_gb", "Storage", 1, unit="GB-month"),
-            number("monthly_read_request_units", "Read request units", 1_000_000, unit="per month",
-                   help="On-demand only."),  # fmt: skip
-            number("monthly_write_request_units", "Write request units", 1_000_000, unit="per month",
-                   help="On-demand only."),  # fmt: skip
+            number(
+                "monthly_read_request_units", "Read request units", 1_000_000, unit="per month", help="On-demand only."
+            ),
+            number(
+                "monthly_write_request_units",
+                "Write request units",
+                1_000_000,
+                unit="per month",
+                help="On-demand only.",
+            ),
         ),
         keywords=("nosql", "key-value", "dynamodb", "table"),
         docs_url="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Introduction.html",
@@ -132,15 +152,24 @@ KINDS = [
         service="Amazon ElastiCache",
         description="A managed Redis OSS, Valkey or Memcached cache.",
         icon="aws/database/elasticache.png",
-        cfn_types=("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster",
-                   "AWS::ElastiCache::SubnetGroup"),  # fmt: skip
+        cfn_types=(
+            "AWS::ElastiCache::ReplicationGroup",
+            "AWS::ElastiCache::CacheCluster",
+            "AWS::ElastiCache::SubnetGroup",
+        ),
         parents=(VPC, SUBNET),
         placement="subnets",
         props=(
             choice("engine", "Engine", ("redis", "valkey", "memcached"), "redis"),
             choice("node_type", "Node type", CACHE_NODE_TYPES, "cache.t4g.medium"),
-            integer("nodes", "Nodes (shards)", 1, minimum=1, maximum=500,
-                    help="Shards for Redis OSS and Valkey, nodes for Memcached."),  # fmt: skip
+            integer(
+                "nodes",
+                "Nodes (shards)",
+                1,
+                minimum=1,
+                maximum=500,
+                help="Shards for Redis OSS and Valkey, nodes for Memcached.",
+            ),
             integer("replicas", "Replicas per shard", 1, minimum=0, maximum=5, help="Redis OSS and Valkey only."),
             boolean("transit_encryption", "Encryption in transit", True),
             boolean("at_rest_encryption", "Encryption at rest", True),

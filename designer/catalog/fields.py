@@ -12,16 +12,40 @@ _DATA = Path(__file__).parent / "data"
 
 # Commercial AWS Regions (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
 REGIONS: tuple[str, ...] = (
-    "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
     "af-south-1",
-    "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2",
-    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
-    "ap-southeast-7", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
-    "ca-central-1", "ca-west-1",
-    "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
-    "eu-south-1", "eu-south-2", "eu-north-1",
-    "il-central-1", "me-south-1", "me-central-1", "mx-central-1", "sa-east-1",
-)  # fmt: skip
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-7",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-north-1",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "mx-central-1",
+    "sa-east-1",
+)
 
 
 def _instance_types() -> tuple[str, ...]:
@@ -47,27 +71,42 @@ _STD_32 = _STD_24 + ("32xlarge",)
 RDS_INSTANCE_CLASSES: tuple[str, ...] = _classes(
     "db",
     {
-        "t3": _BURST, "t4g": _BURST,
-        "m5": _STD_24, "m6g": _STD, "m6i": _STD_32, "m7g": _STD, "m7i": _STD_24 + ("48xlarge",),
-        "r5": _STD_24, "r6g": _STD, "r6i": _STD_32, "r7g": _STD, "r7i": _STD_24 + ("48xlarge",),
+        "t3": _BURST,
+        "t4g": _BURST,
+        "m5": _STD_24,
+        "m6g": _STD,
+        "m6i": _STD_32,
+        "m7g": _STD,
+        "m7i": _STD_24 + ("48xlarge",),
+        "r5": _STD_24,
+        "r6g": _STD,
+        "r6i": _STD_32,
+        "r7g": _STD,
+        "r7i": _STD_24 + ("48xlarge",),
     },
-)  # fmt: skip
+)
 
 # Aurora supports the memory-optimised and burstable classes, plus db.serverless for Serverless v2
 # (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.DBInstanceClass.SupportAurora.html).
 AURORA_INSTANCE_CLASSES: tuple[str, ...] = ("db.serverless",) + _classes(
     "db",
     {
-        "t3": ("medium", "large"), "t4g": ("medium", "large"),
-        "r5": _STD_24, "r6g": _STD, "r6i": _STD_32, "r7g": _STD, "r7i": _STD_24 + ("48xlarge",),
+        "t3": ("medium", "large"),
+        "t4g": ("medium", "large"),
+        "r5": _STD_24,
+        "r6g": _STD,
+        "r6i": _STD_32,
+        "r7g": _STD,
+        "r7i": _STD_24 + ("48xlarge",),
     },
-)  # fmt: skip
+)
 
 # ElastiCache node types (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html).
 CACHE_NODE_TYPES: tuple[str, ...] = _classes(
     "cache",
     {
-        "t3": ("micro", "small", "medium"), "t4g": ("micro", "small", "medium"),
+        "t3": ("micro", "small", "medium"),
+        "t4g": ("micro", "small", "medium"),
         "m5": ("large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"),
         "m6g": ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"),
         "m7g": ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"),
@@ -75,41 +114,86 @@ CACHE_NODE_TYPES: tuple[str, ...] = _classes(
         "r6g": ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"),
         "r7g": ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"),
     },
-)  # fmt: skip
+)
 
 # Default ports of the engines a connection opens (used when an edge names no port).
 ENGINE_PORTS: dict[str, int] = {
-    "postgres": 5432, "aurora-postgresql": 5432, "mysql": 3306, "mariadb": 3306,
-    "aurora-mysql": 3306, "sqlserver-se": 1433, "sqlserver-ex": 1433, "sqlserver-web": 1433,
-    "oracle-se2": 1521, "redis": 6379, "valkey": 6379, "memcached": 11211,
-}  # fmt: skip
+    "postgres": 5432,
+    "aurora-postgresql": 5432,
+    "mysql": 3306,
+    "mariadb": 3306,
+    "aurora-mysql": 3306,
+    "sqlserver-se": 1433,
+    "sqlserver-ex": 1433,
+    "sqlserver-web": 1433,
+    "oracle-se2": 1521,
+    "redis": 6379,
+    "valkey": 6379,
+    "memcached": 11211,
+}
 
 EBS_VOLUME_TYPES = ("gp3", "gp2", "io2", "io1", "st1", "sc1", "standard")
 PRICING_MODELS = (
     "on_demand",
-    "reserved_1y_no_upfront", "reserved_1y_partial_upfront", "reserved_1y_all_upfront",
-    "reserved_3y_no_upfront", "reserved_3y_partial_upfront", "reserved_3y_all_upfront",
-    "savings_plan_1y", "savings_plan_3y",
-)  # fmt: skip
+    "reserved_1y_no_upfront",
+    "reserved_1y_partial_upfront",
+    "reserved_1y_all_upfront",
+    "reserved_3y_no_upfront",
+    "reserved_3y_partial_upfront",
+    "reserved_3y_all_upfront",
+    "savings_plan_1y",
+    "savings_plan_3y",
+)
 LAMBDA_RUNTIMES = (
-    "python3.13", "python3.12", "python3.11", "nodejs22.x", "nodejs20.x", "java21", "java17",
-    "dotnet8", "ruby3.3", "provided.al2023",
-)  # fmt: skip
+    "python3.13",
+    "python3.12",
+    "python3.11",
+    "nodejs22.x",
+    "nodejs20.x",
+    "java21",
+    "java17",
+    "dotnet8",
+    "ruby3.3",
+    "provided.al2023",
+)
 
 
-def string(name: str, label: str, default: str = "", *, help: str = "", max_length: int = 255,
-           pattern: str | None = None, required: bool = False) -> Field:  # fmt: skip
-    return Field(name, "string", label, default, help=help, max_length=max_length, pattern=pattern,
-                 required=required)  # fmt: skip
+def string(
+    name: str,
+    label: str,
+    default: str = "",
+    *,
+    help: str = "",
+    max_length: int = 255,
+    pattern: str | None = None,
+    required: bool = False,
+) -> Field:
+    return Field(name, "string", label, default, help=help, max_length=max_length, pattern=pattern, required=required)
 
 
-def integer(name: str, label: str, default: int = NO_DEFAULT, *, minimum: int | None = None,
-            maximum: int | None = None, unit: str | None = None, help: str = "") -> Field:  # fmt: skip
+def integer(
+    name: str,
+    label: str,
+    default: int = NO_DEFAULT,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    unit: str | None = None,
+    help: str = "",
+) -> Field:
     return Field(name, "integer", label, default, help=help, unit=unit, minimum=minimum, maximum=maximum)
 
 
-def number(name: str, label: str, default: float, *, minimum: float | None = 0,
-           maximum: float | None = None, unit: str | None = None, help: str = "") -> Field:  # fmt: skip
+def number(
+    name: str,
+    label: str,
+    default: float,
+    *,
+    minimum: float | None = 0,
+    maximum: float | None = None,
+    unit: str | None = None,
+    help: str = "",
+) -> Field:
     return Field(name, "number", label, default, help=help, unit=unit, minimum=minimum, maximum=maximum)
 
 
@@ -147,10 +231,21 @@ def subnets(help: str = "The subnets it spans, in addition to the subnet it is d
 
 
 def monthly_hours() -> Field:
-    return number("monthly_hours", "Hours running per month", 730, maximum=744, unit="hours",
-                  help="730 is a whole month (the AWS Pricing Calculator's convention).")  # fmt: skip
+    return number(
+        "monthly_hours",
+        "Hours running per month",
+        730,
+        maximum=744,
+        unit="hours",
+        help="730 is a whole month (the AWS Pricing Calculator's convention).",
+    )
 
 
 def pricing_model() -> Field:
-    return choice("pricing_model", "Pricing model", ("design",) + PRICING_MODELS, "design",
-                  help="'design' follows the design-wide pricing model.")  # fmt: skip
+    return choice(
+        "pricing_model",
+        "Pricing model",
+        ("design",) + PRICING_MODELS,
+        "design",
+        help="'design' follows the design-wide pricing model.",
+    )

@@ -21,8 +21,14 @@ KINDS = [
             choice("queue_type", "Type", ("standard", "fifo"), "standard"),
             integer("visibility_timeout_s", "Visibility timeout", 30, minimum=0, maximum=43200, unit="seconds"),
             integer("message_retention_s", "Message retention", 345600, minimum=60, maximum=1209600, unit="seconds"),
-            integer("max_receive_count", "Receives before the dead-letter queue", 0, minimum=0, maximum=1000,
-                    help="0 means no dead-letter queue."),  # fmt: skip
+            integer(
+                "max_receive_count",
+                "Receives before the dead-letter queue",
+                0,
+                minimum=0,
+                maximum=1000,
+                help="0 means no dead-letter queue.",
+            ),
         ),
         usage=(number("monthly_requests", "Requests (64 KB chunks)", 1_000_000, unit="requests/month"),),
         keywords=("queue", "messages", "sqs", "fifo"),
@@ -58,8 +64,14 @@ KINDS = [
         parents=(REGION,),
         at_root=True,
         props=(
-            string("bus_name", "Bus name", "default", pattern=r"^[A-Za-z0-9._-]+$", max_length=256,
-                   help="'default' is the account's default bus."),  # fmt: skip
+            string(
+                "bus_name",
+                "Bus name",
+                "default",
+                pattern=r"^[A-Za-z0-9._-]+$",
+                max_length=256,
+                help="'default' is the account's default bus.",
+            ),
         ),
         usage=(number("monthly_custom_events", "Custom events published", 1_000_000, unit="events/month"),),
         keywords=("events", "event bus", "eventbridge"),
@@ -78,8 +90,13 @@ KINDS = [
         props=(
             choice("trigger", "Trigger", ("event_pattern", "schedule"), "event_pattern"),
             string("event_pattern", "Event pattern (JSON)", '{"source": ["aws.s3"]}', max_length=4096),
-            string("schedule_expression", "Schedule", "rate(5 minutes)", max_length=256,
-                   pattern=r"^(rate\(.+\)|cron\(.+\))$"),  # fmt: skip
+            string(
+                "schedule_expression",
+                "Schedule",
+                "rate(5 minutes)",
+                max_length=256,
+                pattern=r"^(rate\(.+\)|cron\(.+\))$",
+            ),
         ),
         keywords=("events", "schedule", "cron", "rule"),
         docs_url="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rules.html",
@@ -97,8 +114,13 @@ KINDS = [
         props=(choice("workflow_type", "Workflow type", ("STANDARD", "EXPRESS"), "STANDARD"),),
         usage=(
             number("monthly_executions", "Executions", 100_000, unit="per month"),
-            number("transitions_per_execution", "State transitions per execution", 10, unit="per execution",
-                   help="Standard workflows."),  # fmt: skip
+            number(
+                "transitions_per_execution",
+                "State transitions per execution",
+                10,
+                unit="per execution",
+                help="Standard workflows.",
+            ),
             number("average_duration_ms", "Average duration", 1000, unit="ms", help="Express workflows."),
             number("memory_mb", "Memory", 64, minimum=64, unit="MB", help="Express workflows."),
         ),

@@ -45,10 +45,28 @@ _NACL_RULE = record(
 )
 
 _INTERFACE_SERVICES = (
-    "secretsmanager", "ssm", "ssmmessages", "ec2messages", "ecr.api", "ecr.dkr", "logs", "monitoring",
-    "sts", "kms", "sqs", "sns", "events", "states", "execute-api", "elasticloadbalancing", "ecs",
-    "lambda", "rds", "elasticache", "kinesis-streams",
-)  # fmt: skip
+    "secretsmanager",
+    "ssm",
+    "ssmmessages",
+    "ec2messages",
+    "ecr.api",
+    "ecr.dkr",
+    "logs",
+    "monitoring",
+    "sts",
+    "kms",
+    "sqs",
+    "sns",
+    "events",
+    "states",
+    "execute-api",
+    "elasticloadbalancing",
+    "ecs",
+    "lambda",
+    "rds",
+    "elasticache",
+    "kinesis-streams",
+)
 
 KINDS = [
     Kind(
@@ -158,8 +176,13 @@ KINDS = [
         props=(choice("connectivity", "Connectivity", ("public", "private"), "public"),),
         usage=(
             monthly_hours(),
-            number("data_processed_gb", "Data processed", 0, unit="GB/month",
-                   help="Traffic through the NAT that no connection accounts for."),  # fmt: skip
+            number(
+                "data_processed_gb",
+                "Data processed",
+                0,
+                unit="GB/month",
+                help="Traffic through the NAT that no connection accounts for.",
+            ),
         ),
         keywords=("nat", "egress"),
         docs_url="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
@@ -271,8 +294,12 @@ KINDS = [
         parents=(VPC,),
         props=(
             choice("service", "Service", ("s3", "dynamodb"), "s3"),
-            refs("route_subnets", "Subnets routed through it", (SUBNET,),
-                 help="Empty means every private and isolated subnet of the VPC."),  # fmt: skip
+            refs(
+                "route_subnets",
+                "Subnets routed through it",
+                (SUBNET,),
+                help="Empty means every private and isolated subnet of the VPC.",
+            ),
         ),
         keywords=("endpoint", "privatelink", "s3", "dynamodb"),
         docs_url="https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
@@ -331,8 +358,13 @@ KINDS = [
         at_root=True,
         props=(
             choice("routing", "Routing", ("dynamic", "static"), "dynamic", help="dynamic uses BGP."),
-            string("customer_gateway_ip", "Customer gateway public IP", "203.0.113.10",
-                   pattern=r"^(\d{1,3}\.){3}\d{1,3}$", max_length=15),  # fmt: skip
+            string(
+                "customer_gateway_ip",
+                "Customer gateway public IP",
+                "203.0.113.10",
+                pattern=r"^(\d{1,3}\.){3}\d{1,3}$",
+                max_length=15,
+            ),
             integer("customer_bgp_asn", "Customer BGP ASN", 65000, minimum=1, maximum=4294967294),
         ),
         usage=(monthly_hours(), number("data_transfer_out_gb", "Data transfer out", 100, unit="GB/month")),
@@ -352,9 +384,12 @@ KINDS = [
         at_root=True,
         props=(
             choice("connection_type", "Connection type", ("dedicated", "hosted"), "dedicated"),
-            choice("bandwidth", "Port speed",
-                   ("50Mbps", "100Mbps", "200Mbps", "500Mbps", "1Gbps", "2Gbps", "5Gbps", "10Gbps", "100Gbps"),
-                   "1Gbps"),  # fmt: skip
+            choice(
+                "bandwidth",
+                "Port speed",
+                ("50Mbps", "100Mbps", "200Mbps", "500Mbps", "1Gbps", "2Gbps", "5Gbps", "10Gbps", "100Gbps"),
+                "1Gbps",
+            ),
             string("location", "Location", "EqDC2", help="The Direct Connect location code."),
         ),
         usage=(monthly_hours(), number("data_transfer_out_gb", "Data transfer out", 1000, unit="GB/month")),
@@ -371,8 +406,13 @@ KINDS = [
         cfn_types=("AWS::Route53::HostedZone", "AWS::Route53::RecordSet"),
         at_root=True,
         props=(
-            string("domain_name", "Domain name", "example.com",
-                   pattern=r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", max_length=253),  # fmt: skip
+            string(
+                "domain_name",
+                "Domain name",
+                "example.com",
+                pattern=r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+                max_length=253,
+            ),
             boolean("private_zone", "Private zone", False),
         ),
         usage=(number("monthly_queries", "DNS queries", 1_000_000, unit="queries/month"),),
@@ -389,13 +429,21 @@ KINDS = [
         cfn_types=("AWS::CloudFront::Distribution", "AWS::CloudFront::OriginAccessControl"),
         at_root=True,
         props=(
-            choice("price_class", "Price class", ("PriceClass_All", "PriceClass_200", "PriceClass_100"),
-                   "PriceClass_100"),  # fmt: skip
-            choice("viewer_protocol_policy", "Viewer protocol policy",
-                   ("redirect-to-https", "https-only", "allow-all"), "redirect-to-https"),  # fmt: skip
-            choice("minimum_protocol_version", "Minimum TLS version",
-                   ("TLSv1.2_2021", "TLSv1.2_2019", "TLSv1.2_2018", "TLSv1.1_2016", "TLSv1_2016"),
-                   "TLSv1.2_2021"),  # fmt: skip
+            choice(
+                "price_class", "Price class", ("PriceClass_All", "PriceClass_200", "PriceClass_100"), "PriceClass_100"
+            ),
+            choice(
+                "viewer_protocol_policy",
+                "Viewer protocol policy",
+                ("redirect-to-https", "https-only", "allow-all"),
+                "redirect-to-https",
+            ),
+            choice(
+                "minimum_protocol_version",
+                "Minimum TLS version",
+                ("TLSv1.2_2021", "TLSv1.2_2019", "TLSv1.2_2018", "TLSv1.1_2016", "TLSv1_2016"),
+                "TLSv1.2_2021",
+            ),
             string("default_root_object", "Default root object", "index.html", max_length=255),
             boolean("waf", "AWS WAF web ACL", False),
         ),
@@ -424,8 +472,13 @@ KINDS = [
         at_root=True,
         props=(
             choice("api_type", "API type", ("HTTP", "REST"), "HTTP"),
-            choice("endpoint_type", "Endpoint type", ("REGIONAL", "EDGE", "PRIVATE"), "REGIONAL",
-                   help="REST APIs only; HTTP APIs are regional."),  # fmt: skip
+            choice(
+                "endpoint_type",
+                "Endpoint type",
+                ("REGIONAL", "EDGE", "PRIVATE"),
+                "REGIONAL",
+                help="REST APIs only; HTTP APIs are regional.",
+            ),
             string("stage_name", "Stage", "prod", pattern=r"^[A-Za-z0-9_]+$", max_length=128),
         ),
         usage=(number("monthly_requests", "Requests", 1_000_000, unit="requests/month"),),

@@ -6,13 +6,45 @@ from .fields import SUBNET, boolean, choice, integer, listof, monthly_hours, num
 from .network import REGION, VPC
 from .spec import Kind
 
-_LOG_RETENTION = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
-                  2922, 3288, 3653, 0)  # fmt: skip
+_LOG_RETENTION = (
+    1,
+    3,
+    5,
+    7,
+    14,
+    30,
+    60,
+    90,
+    120,
+    150,
+    180,
+    365,
+    400,
+    545,
+    731,
+    1096,
+    1827,
+    2192,
+    2557,
+    2922,
+    3288,
+    3653,
+    0,
+)
 _DMS_CLASSES = (
-    "dms.t3.micro", "dms.t3.small", "dms.t3.medium", "dms.t3.large",
-    "dms.c5.large", "dms.c5.xlarge", "dms.c5.2xlarge", "dms.c5.4xlarge",
-    "dms.r5.large", "dms.r5.xlarge", "dms.r5.2xlarge", "dms.r5.4xlarge",
-)  # fmt: skip
+    "dms.t3.micro",
+    "dms.t3.small",
+    "dms.t3.medium",
+    "dms.t3.large",
+    "dms.c5.large",
+    "dms.c5.xlarge",
+    "dms.c5.2xlarge",
+    "dms.c5.4xlarge",
+    "dms.r5.large",
+    "dms.r5.xlarge",
+    "dms.r5.2xlarge",
+    "dms.r5.4xlarge",
+)
 
 KINDS = [
     Kind(
@@ -27,12 +59,25 @@ KINDS = [
         parents=(REGION,),
         at_root=True,
         props=(
-            choice("trusted_service", "Trusted service",
-                   ("ec2.amazonaws.com", "lambda.amazonaws.com", "ecs-tasks.amazonaws.com", "eks.amazonaws.com",
-                    "states.amazonaws.com", "events.amazonaws.com"), "ec2.amazonaws.com"),  # fmt: skip
-            listof("managed_policy_arns", "Managed policy ARNs",
-                   string("item", "ARN", "", pattern=r"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/.+$",
-                          max_length=2048), max_items=20),  # fmt: skip
+            choice(
+                "trusted_service",
+                "Trusted service",
+                (
+                    "ec2.amazonaws.com",
+                    "lambda.amazonaws.com",
+                    "ecs-tasks.amazonaws.com",
+                    "eks.amazonaws.com",
+                    "states.amazonaws.com",
+                    "events.amazonaws.com",
+                ),
+                "ec2.amazonaws.com",
+            ),
+            listof(
+                "managed_policy_arns",
+                "Managed policy ARNs",
+                string("item", "ARN", "", pattern=r"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/.+$", max_length=2048),
+                max_items=20,
+            ),
         ),
         keywords=("iam", "role", "permissions", "identity"),
         docs_url="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html",
@@ -66,8 +111,9 @@ KINDS = [
         parents=(REGION,),
         at_root=True,
         props=(
-            integer("rotation_days", "Rotate every", 0, minimum=0, maximum=365, unit="days",
-                    help="0 turns rotation off."),  # fmt: skip
+            integer(
+                "rotation_days", "Rotate every", 0, minimum=0, maximum=365, unit="days", help="0 turns rotation off."
+            ),
         ),
         usage=(number("monthly_api_calls", "API calls", 10_000, unit="calls/month"),),
         keywords=("secret", "credentials", "password"),

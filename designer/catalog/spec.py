@@ -21,6 +21,7 @@ CATEGORIES: dict[str, str] = {
     "external": "Outside AWS",
 }
 
+
 class _NoDefault:
     def __repr__(self) -> str:
         return "NO_DEFAULT"

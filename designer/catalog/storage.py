@@ -7,15 +7,20 @@ from .network import REGION, VPC
 from .spec import Kind
 
 _S3_CLASSES = (
-    "STANDARD", "INTELLIGENT_TIERING", "STANDARD_IA", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE",
-)  # fmt: skip
+    "STANDARD",
+    "INTELLIGENT_TIERING",
+    "STANDARD_IA",
+    "ONEZONE_IA",
+    "GLACIER_IR",
+    "GLACIER",
+    "DEEP_ARCHIVE",
+)
 
 _LIFECYCLE_RULE = record(
     string("prefix", "Prefix", "", max_length=1024),
     integer("transition_days", "Transition after", 30, minimum=0, maximum=36500, unit="days"),
     choice("transition_class", "Transition to", _S3_CLASSES[1:], "STANDARD_IA"),
-    integer("expiration_days", "Expire after", 0, minimum=0, maximum=36500, unit="days",
-            help="0 keeps objects."),  # fmt: skip
+    integer("expiration_days", "Expire after", 0, minimum=0, maximum=36500, unit="days", help="0 keeps objects."),
 )
 
 KINDS = [
@@ -32,8 +37,13 @@ KINDS = [
         props=(
             choice("storage_class", "Storage class", _S3_CLASSES, "STANDARD"),
             boolean("versioning", "Versioning", True),
-            choice("encryption", "Encryption", ("SSE-S3", "SSE-KMS"), "SSE-S3",
-                   help="SSE-KMS uses a connected KMS key, or the AWS-managed key."),  # fmt: skip
+            choice(
+                "encryption",
+                "Encryption",
+                ("SSE-S3", "SSE-KMS"),
+                "SSE-S3",
+                help="SSE-KMS uses a connected KMS key, or the AWS-managed key.",
+            ),
             boolean("block_public_access", "Block public access", True),
             listof("lifecycle_rules", "Lifecycle rules", _LIFECYCLE_RULE, max_items=50),
         ),
@@ -60,11 +70,23 @@ KINDS = [
         props=(
             choice("performance_mode", "Performance mode", ("generalPurpose", "maxIO"), "generalPurpose"),
             choice("throughput_mode", "Throughput mode", ("elastic", "bursting", "provisioned"), "elastic"),
-            integer("provisioned_throughput_mibps", "Provisioned throughput", 0, minimum=0, maximum=10240,
-                    unit="MiB/s", help="Provisioned mode only."),  # fmt: skip
+            integer(
+                "provisioned_throughput_mibps",
+                "Provisioned throughput",
+                0,
+                minimum=0,
+                maximum=10240,
+                unit="MiB/s",
+                help="Provisioned mode only.",
+            ),
             boolean("encrypted", "Encrypted", True),
-            choice("transition_to_ia_days", "Move to Infrequent Access after",
-                   (0, 1, 7, 14, 30, 60, 90, 180, 270, 365), 30, help="0 never moves files."),  # fmt: skip
+            choice(
+                "transition_to_ia_days",
+                "Move to Infrequent Access after",
+                (0, 1, 7, 14, 30, 60, 90, 180, 270, 365),
+                30,
+                help="0 never moves files.",
+            ),
             subnets("The subnets that get mount targets."),
         ),
         usage=(

@@ -20,11 +20,29 @@ from .problems import Problem, json_path
 from .schema import DOCUMENT_TYPE, edge_schema, node_schema, structure_schema
 from .validate import Checker
 
+MAX_DEPTH = 32  # a design nests about 6 levels deep; deeper is an attack on the parsers, not a design
+
 
 @dataclass(frozen=True)
 class Limits:
     max_nodes: int = 2000
     max_bytes: int = 2 * 1024 * 1024
+
+
+def nesting_depth(value: Any, stop_at: int = MAX_DEPTH + 1) -> int:
+    """How deeply lists and objects nest in `value` (a scalar is 0), counted without recursion and
+    giving up once `stop_at` is reached."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest >= stop_at:
+                return deepest
+            stack.extend((child, depth) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 @dataclass(frozen=True)
@@ -59,8 +77,9 @@ _NODE = messages.validator(node_schema())
 _EDGE = messages.validator(edge_schema())
 
 
-def load(source: bytes | str | Mapping[str, Any], *, catalog: Catalog = CATALOG,
-         limits: Limits = Limits()) -> LoadResult:  # fmt: skip
+def load(
+    source: bytes | str | Mapping[str, Any], *, catalog: Catalog = CATALOG, limits: Limits = Limits()
+) -> LoadResult:
     """Parse and validate a design. `source` is JSON text (bytes or str) or an already-parsed dict."""
     raw, problems = _parse(source, limits)
     if raw is None:
@@ -71,17 +90,22 @@ def load(source: bytes | str | Mapping[str, Any], *, catalog: Catalog = CATALOG,
 
     for path, message in messages.errors(_TOP, raw):
         problems.append(Problem("schema", message, json_path(*path), field=".".join(map(str, path)) or None))
-    nodes_in = raw.get("nodes") if isinstance(raw.get("nodes"), list) else []
-    edges_in = raw.get("edges") if isinstance(raw.get("edges"), list) else []
+    nodes_in: list[Any] = raw["nodes"] if isinstance(raw.get("nodes"), list) else []
+    edges_in: list[Any] = raw["edges"] if isinstance(raw.get("edges"), list) else []
     if len(nodes_in) > limits.max_nodes:
-        problems.append(Problem("too_many_nodes", f"The design has {len(nodes_in):,} nodes; the limit is "
-                                f"{limits.max_nodes:,}.", "$.nodes"))  # fmt: skip
+        problems.append(
+            Problem(
+                "too_many_nodes",
+                f"The design has {len(nodes_in):,} nodes; the limit is {limits.max_nodes:,}.",
+                "$.nodes",
+            )
+        )
         return LoadResult(None, tuple(problems))
 
     ids: dict[str, list[str]] = {}
     nodes = _shape_checked("nodes", nodes_in, _NODE, problems, ids)
     edges = _shape_checked("edges", edges_in, _EDGE, problems, ids)
-    region = raw.get("region") if isinstance(raw.get("region"), str) else "us-east-1"
+    region: str = raw["region"] if isinstance(raw.get("region"), str) else "us-east-1"
     problems.extend(Checker(catalog, region).run(nodes, edges, ids))
 
     if any(p.severity == "error" for p in problems):
@@ -104,6 +128,8 @@ def load_file(path: str | Path, **kwargs: Any) -> LoadResult:
 
 def _parse(source: bytes | str | Mapping[str, Any], limits: Limits) -> tuple[dict[str, Any] | None, list[Problem]]:
     if isinstance(source, Mapping):
+        if nesting_depth(source) > MAX_DEPTH:
+            return None, [_too_deep()]
         try:
             text = json.dumps(source, separators=(",", ":"), default=str, allow_nan=False)
         except ValueError:
@@ -118,16 +144,25 @@ def _parse(source: bytes | str | Mapping[str, Any], limits: Limits) -> tuple[dic
             return None, [_too_large(len(data), limits)]
         try:
             raw = json.loads(data, parse_constant=_refuse_constant)
+        except RecursionError:
+            return None, [_too_deep()]
         except _NotJsonNumber as exc:
             return None, [Problem("invalid_json", f"Not valid JSON: {exc} is not a number JSON has.")]
         except json.JSONDecodeError as exc:
-            return None, [Problem("invalid_json", f"Not valid JSON: {exc.msg} at line {exc.lineno}, "
-                                  f"column {exc.colno}.")]  # fmt: skip
+            return None, [
+                Problem("invalid_json", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.")
+            ]
         except UnicodeDecodeError:
             return None, [Problem("invalid_json", "Not valid JSON: the text is not UTF-8.")]
+    if nesting_depth(raw) > MAX_DEPTH:
+        return None, [_too_deep()]
     if not isinstance(raw, dict):
         return None, [Problem("wrong_type", "A design must be a JSON object.")]
     return raw, []
+
+
+def _too_deep() -> Problem:
+    return Problem("too_deep", f"The design nests lists and objects more than {MAX_DEPTH} levels deep.")
 
 
 class _NotJsonNumber(ValueError):
@@ -145,25 +180,33 @@ def _too_large(size: int, limits: Limits) -> Problem:
 
 def _check_type_and_migrate(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Problem]]:
     if raw.get("type") != DOCUMENT_TYPE:
-        return None, [Problem("wrong_type", f"Not a design: 'type' must be '{DOCUMENT_TYPE}'.", "$.type",
-                              field="type")]  # fmt: skip
+        return None, [Problem("wrong_type", f"Not a design: 'type' must be '{DOCUMENT_TYPE}'.", "$.type", field="type")]
     version = raw.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return None, [Problem("unsupported_version", "'version' must be a whole number from 1.", "$.version",
-                              field="version")]  # fmt: skip
+        return None, [
+            Problem("unsupported_version", "'version' must be a whole number from 1.", "$.version", field="version")
+        ]
     if version > CURRENT_VERSION:
-        return None, [Problem("unsupported_version", f"This design was written in format version {version}; "
-                              f"this server reads up to version {CURRENT_VERSION}. Upgrade the server.",
-                              "$.version", field="version")]  # fmt: skip
+        return None, [
+            Problem(
+                "unsupported_version",
+                f"This design was written in format version {version}; "
+                f"this server reads up to version {CURRENT_VERSION}. Upgrade the server.",
+                "$.version",
+                field="version",
+            )
+        ]
     try:
         return migrate(raw, version), []
     except MigrationError as exc:
-        return None, [Problem("unsupported_version", f"Cannot upgrade this design: {exc}.", "$.version",
-                              field="version")]  # fmt: skip
+        return None, [
+            Problem("unsupported_version", f"Cannot upgrade this design: {exc}.", "$.version", field="version")
+        ]
 
 
-def _shape_checked(section: str, items: list[Any], v: Any, problems: list[Problem],
-                   ids: dict[str, list[str]]) -> list[tuple[int, dict[str, Any]]]:  # fmt: skip
+def _shape_checked(
+    section: str, items: list[Any], v: Any, problems: list[Problem], ids: dict[str, list[str]]
+) -> list[tuple[int, dict[str, Any]]]:
     """The items of `section` whose shape is right; shape problems are reported and the item is skipped.
     Every string id is recorded, so references to a malformed node are not reported as unknown too."""
     good: list[tuple[int, dict[str, Any]]] = []

@@ -14,7 +14,6 @@ from jsonschema.exceptions import ValidationError
 FORMATS = FormatChecker(formats=())
 
 
-@FORMATS.checks("ipv4-cidr", raises=ValueError)
 def _is_cidr(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -22,6 +21,9 @@ def _is_cidr(value: object) -> bool:
         raise ValueError("missing prefix length")
     ipaddress.IPv4Network(value, strict=True)
     return True
+
+
+FORMATS.checks("ipv4-cidr", raises=ValueError)(_is_cidr)
 
 
 def validator(schema: dict[str, Any]) -> Draft202012Validator:

@@ -22,8 +22,9 @@ class MigrationError(ValueError):
     pass
 
 
-def migrate(raw: dict[str, Any], version: int, *, migrations: dict[int, Migration] | None = None,
-            current: int = CURRENT_VERSION) -> dict[str, Any]:  # fmt: skip
+def migrate(
+    raw: dict[str, Any], version: int, *, migrations: dict[int, Migration] | None = None, current: int = CURRENT_VERSION
+) -> dict[str, Any]:
     """Apply the migrations from `version` up to `current`, in order."""
     table = MIGRATIONS if migrations is None else migrations
     doc = raw

@@ -7,6 +7,7 @@ dicts that passed the shape check (with their index in the document, for the JSO
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
@@ -76,8 +77,7 @@ class Checker:
         self.nodes: dict[str, _Node] = {}
 
     # -- reporting ------------------------------------------------------------------------------------
-    def node_problem(self, node: _Node, code: str, message: str, *parts: str | int,
-                     severity: str = "error") -> None:  # fmt: skip
+    def node_problem(self, node: _Node, code: str, message: str, *parts: str | int, severity: str = "error") -> None:
         field = ".".join(str(p) for p in parts) or None
         self.problems.append(
             Problem(code, message, node.path(*parts), node=node.id, field=field, severity=severity)  # type: ignore[arg-type]
@@ -88,8 +88,12 @@ class Checker:
         self.problems.append(Problem(code, message, json_path("edges", index, *parts), edge=edge_id, field=field))
 
     # -- the rules -------------------------------------------------------------------------------------
-    def run(self, nodes: list[tuple[int, dict[str, Any]]], edges: list[tuple[int, dict[str, Any]]],
-            all_ids: dict[str, list[str]]) -> list[Problem]:  # fmt: skip
+    def run(
+        self,
+        nodes: list[tuple[int, dict[str, Any]]],
+        edges: list[tuple[int, dict[str, Any]]],
+        all_ids: dict[str, list[str]],
+    ) -> list[Problem]:
         self.check_ids(all_ids)
         for index, raw in nodes:
             kind = self.catalog.get(raw["kind"])
@@ -141,12 +145,13 @@ class Checker:
         props = {**kind.default_props(), **(node.raw.get("props") or {})}
         for group in kind.ordered:
             values = [(name, props.get(name)) for name in group]
-            for (lo_name, lo), (hi_name, hi) in zip(values, values[1:]):
+            for (lo_name, lo), (hi_name, hi) in itertools.pairwise(values):
                 if isinstance(lo, int | float) and isinstance(hi, int | float) and lo > hi:
                     lo_label = kind.field(lo_name).label  # type: ignore[union-attr]
                     hi_label = kind.field(hi_name).label  # type: ignore[union-attr]
-                    self.node_problem(node, "order", f"{lo_label} ({lo}) must not exceed {hi_label} ({hi}).",
-                                      "props", lo_name)  # fmt: skip
+                    self.node_problem(
+                        node, "order", f"{lo_label} ({lo}) must not exceed {hi_label} ({hi}).", "props", lo_name
+                    )
 
     def parent_of(self, node: _Node) -> _Node | None:
         parent_id = node.raw.get("parent")
@@ -156,8 +161,9 @@ class Checker:
         parent_id = node.raw.get("parent")
         if parent_id is not None and parent_id not in self.nodes:
             if parent_id not in self.known_ids:
-                self.node_problem(node, "unknown_parent", f"Parent '{parent_id}' is not a node of this design.",
-                                  "parent")  # fmt: skip
+                self.node_problem(
+                    node, "unknown_parent", f"Parent '{parent_id}' is not a node of this design.", "parent"
+                )
             return
         if self._in_cycle(node):
             self.node_problem(node, "parent_cycle", "Its parents lead back to itself.", "parent")
@@ -168,13 +174,21 @@ class Checker:
             return
         if parent is None:
             if not kind.at_root:
-                self.node_problem(node, "invalid_parent", f"{A(kind.label)} must sit in "
-                                  f"{self._places(kind)}, not at the top level.", "parent")  # fmt: skip
+                self.node_problem(
+                    node,
+                    "invalid_parent",
+                    f"{A(kind.label)} must sit in {self._places(kind)}, not at the top level.",
+                    "parent",
+                )
             return
         assert parent.kind is not None
         if parent.kind.kind not in kind.parents:
-            self.node_problem(node, "invalid_parent", f"{A(kind.label)} must sit in "
-                              f"{self._places(kind)}, not in {a(parent.kind.label)} ('{parent.id}').", "parent")  # fmt: skip
+            self.node_problem(
+                node,
+                "invalid_parent",
+                f"{A(kind.label)} must sit in {self._places(kind)}, not in {a(parent.kind.label)} ('{parent.id}').",
+                "parent",
+            )
 
     def _places(self, kind: Kind) -> str:
         names = [a(self.catalog.kinds[p].label) for p in kind.parents if p in self.catalog.kinds]
@@ -222,13 +236,20 @@ class Checker:
                 if target is None and ref in self.known_ids:
                     continue  # a malformed node, reported on its own
                 if target is None:
-                    self.node_problem(node, "unknown_reference", f"{f.label}: '{ref}' is not a node of this design.",
-                                      "props", f.name, i)  # fmt: skip
+                    self.node_problem(
+                        node,
+                        "unknown_reference",
+                        f"{f.label}: '{ref}' is not a node of this design.",
+                        "props",
+                        f.name,
+                        i,
+                    )
                 elif target.kind is None or target.kind.kind not in f.ref_kinds:
                     wanted = or_list([a(self.catalog.kinds[k].label) for k in f.ref_kinds])
                     is_a = a(target.kind.label) if target.kind else "of an unknown kind"
-                    self.node_problem(node, "invalid_reference", f"{f.label}: '{ref}' is {is_a}, not {wanted}.",
-                                      "props", f.name, i)  # fmt: skip
+                    self.node_problem(
+                        node, "invalid_reference", f"{f.label}: '{ref}' is {is_a}, not {wanted}.", "props", f.name, i
+                    )
 
     def subnets_of(self, node: _Node) -> list[_Node]:
         """The subnets a subnet-placed node lives in: its parent subnet and those its props list."""
@@ -251,24 +272,42 @@ class Checker:
         subnets = self.subnets_of(node)
         home_vpc = self.vpc_of(node)
         if home_vpc is not None and not subnets:
-            self.node_problem(node, "placement", f"{A(kind.label)} in a VPC needs at least one "
-                              "subnet: draw it in a subnet or list subnets in 'Subnets'.", "props", "subnets")  # fmt: skip
+            self.node_problem(
+                node,
+                "placement",
+                f"{A(kind.label)} in a VPC needs at least one "
+                "subnet: draw it in a subnet or list subnets in 'Subnets'.",
+                "props",
+                "subnets",
+            )
             return
         vpcs = {s.id: self.vpc_of(s) for s in subnets}
         distinct = {v.id for v in vpcs.values() if v is not None}
         if len(distinct) > 1:
             listed = ", ".join(f"'{s}' in '{v.id}'" for s, v in vpcs.items() if v is not None)
-            self.node_problem(node, "placement", f"Its subnets must all be in one VPC; they are not ({listed}).",
-                              "props", "subnets")  # fmt: skip
+            self.node_problem(
+                node, "placement", f"Its subnets must all be in one VPC; they are not ({listed}).", "props", "subnets"
+            )
         elif home_vpc is not None and distinct and distinct != {home_vpc.id}:
-            self.node_problem(node, "placement", f"Its subnets are in VPC '{distinct.pop()}', but it sits in VPC "
-                              f"'{home_vpc.id}'.", "props", "subnets")  # fmt: skip
+            self.node_problem(
+                node,
+                "placement",
+                f"Its subnets are in VPC '{distinct.pop()}', but it sits in VPC '{home_vpc.id}'.",
+                "props",
+                "subnets",
+            )
         if kind.min_subnet_azs and subnets:
             zones = {az.id for s in subnets if (az := self.ancestor_of_kind(s, AZ)) is not None}
             if len(zones) < kind.min_subnet_azs:
-                self.node_problem(node, "too_few_azs", f"AWS needs {a(kind.label)}'s subnets in at least "
-                                  f"{kind.min_subnet_azs} Availability Zones; these are in {len(zones)}.", "props",
-                                  "subnets", severity="warning")  # fmt: skip
+                self.node_problem(
+                    node,
+                    "too_few_azs",
+                    f"AWS needs {a(kind.label)}'s subnets in at least "
+                    f"{kind.min_subnet_azs} Availability Zones; these are in {len(zones)}.",
+                    "props",
+                    "subnets",
+                    severity="warning",
+                )
 
     def _check_same_vpc_refs(self, node: _Node) -> None:
         """Subnet lists of VPC-level kinds (network ACLs, gateway endpoints) must name their own VPC's subnets."""
@@ -285,8 +324,14 @@ class Checker:
                     continue
                 vpc = self.vpc_of(target)
                 if vpc is not None and vpc.id != home.id:
-                    self.node_problem(node, "placement", f"{f.label}: subnet '{ref}' is in VPC '{vpc.id}', not in "
-                                      f"this node's VPC '{home.id}'.", "props", f.name, i)  # fmt: skip
+                    self.node_problem(
+                        node,
+                        "placement",
+                        f"{f.label}: subnet '{ref}' is in VPC '{vpc.id}', not in this node's VPC '{home.id}'.",
+                        "props",
+                        f.name,
+                        i,
+                    )
 
     def _network(self, node: _Node) -> ipaddress.IPv4Network | None:
         value = (node.raw.get("props") or {}).get("cidr", node.kind.default_props().get("cidr") if node.kind else None)
@@ -306,8 +351,13 @@ class Checker:
                 continue
             label = "A VPC's" if node.kind.kind == VPC else "A subnet's"
             if not 16 <= net.prefixlen <= 28:
-                self.node_problem(node, "invalid_cidr", f"{label} CIDR must be between /16 and /28; {net} is "
-                                  f"/{net.prefixlen}.", "props", "cidr")  # fmt: skip
+                self.node_problem(
+                    node,
+                    "invalid_cidr",
+                    f"{label} CIDR must be between /16 and /28; {net} is /{net.prefixlen}.",
+                    "props",
+                    "cidr",
+                )
             if node.kind.kind == VPC:
                 vpc_nets[node.id] = net
         for node in self.nodes.values():
@@ -319,8 +369,9 @@ class Checker:
                 continue
             vpc_net = vpc_nets.get(vpc.id)
             if vpc_net is not None and not net.subnet_of(vpc_net):
-                self.node_problem(node, "cidr_outside_vpc", f"CIDR {net} is outside its VPC's {vpc_net}.",
-                                  "props", "cidr")  # fmt: skip
+                self.node_problem(
+                    node, "cidr_outside_vpc", f"CIDR {net} is outside its VPC's {vpc_net}.", "props", "cidr"
+                )
             by_vpc[vpc.id].append((net, node))
         for subnets in by_vpc.values():
             subnets.sort(key=lambda item: (item[0].network_address, item[0].prefixlen))
@@ -328,8 +379,13 @@ class Checker:
             for net, node in subnets:
                 if widest is not None and net.overlaps(widest[0]):
                     other_net, other = widest
-                    self.node_problem(node, "cidr_overlap", f"CIDR {net} overlaps subnet '{other.id}' ({other_net}) "
-                                      "in the same VPC.", "props", "cidr")  # fmt: skip
+                    self.node_problem(
+                        node,
+                        "cidr_overlap",
+                        f"CIDR {net} overlaps subnet '{other.id}' ({other_net}) in the same VPC.",
+                        "props",
+                        "cidr",
+                    )
                 if widest is None or net.broadcast_address > widest[0].broadcast_address:
                     widest = (net, node)
 
@@ -353,22 +409,34 @@ class Checker:
                 continue
             region = self.region_of(node)
             if not (name.startswith(region) and len(name) == len(region) + 1):
-                self.node_problem(node, "az_region", f"Zone {name} is not in this VPC's region {region}.",
-                                  "props", "name")  # fmt: skip
+                self.node_problem(
+                    node, "az_region", f"Zone {name} is not in this VPC's region {region}.", "props", "name"
+                )
             vpc = self.vpc_of(node)
             if vpc is not None:
                 names[(vpc.id, name)].append(node)
         for (_, name), zones in names.items():
             for node in zones[1:]:
-                self.node_problem(node, "duplicate_az", f"Zone {name} is already drawn in this VPC as "
-                                  f"'{zones[0].id}'.", "props", "name")  # fmt: skip
+                self.node_problem(
+                    node,
+                    "duplicate_az",
+                    f"Zone {name} is already drawn in this VPC as '{zones[0].id}'.",
+                    "props",
+                    "name",
+                )
         named_vpcs = {vpc_id for vpc_id, _ in names}
         for vpc_id, zones in automatic.items():
             if vpc_id in named_vpcs:
                 for node in zones:
-                    self.node_problem(node, "mixed_az_names", "This VPC names some zones and leaves others automatic, "
-                                      "so two boxes may land in the same zone; name them all or none.", "props",
-                                      "name", severity="warning")  # fmt: skip
+                    self.node_problem(
+                        node,
+                        "mixed_az_names",
+                        "This VPC names some zones and leaves others automatic, "
+                        "so two boxes may land in the same zone; name them all or none.",
+                        "props",
+                        "name",
+                        severity="warning",
+                    )
 
     def check_edges(self, edges: list[tuple[int, dict[str, Any]]]) -> None:
         pairs: dict[tuple[str, str], str] = {}
@@ -379,8 +447,13 @@ class Checker:
             for end in ("source", "target"):
                 node = self.nodes.get(raw[end])
                 if node is None and raw[end] not in self.known_ids:
-                    self.edge_problem(index, edge_id, "unknown_node",
-                                      f"{end.capitalize()} '{raw[end]}' is not a node of this design.", end)  # fmt: skip
+                    self.edge_problem(
+                        index,
+                        edge_id,
+                        "unknown_node",
+                        f"{end.capitalize()} '{raw[end]}' is not a node of this design.",
+                        end,
+                    )
                 ends.append(node)
             source, target = ends
             if raw["source"] == raw["target"]:
@@ -392,13 +465,19 @@ class Checker:
                 continue
             connection = self.catalog.connection(source.kind.kind, target.kind.kind)
             if connection is None:
-                self.edge_problem(index, edge_id, "invalid_connection", self._refusal(source.kind, target.kind),
-                                  "target")  # fmt: skip
+                self.edge_problem(
+                    index, edge_id, "invalid_connection", self._refusal(source.kind, target.kind), "target"
+                )
                 continue
             pair = (source.id, target.id)
             if pair in pairs:
-                self.edge_problem(index, edge_id, "duplicate_edge", f"'{source.id}' is already connected to "
-                                  f"'{target.id}' by edge '{pairs[pair]}'.", "target")  # fmt: skip
+                self.edge_problem(
+                    index,
+                    edge_id,
+                    "duplicate_edge",
+                    f"'{source.id}' is already connected to '{target.id}' by edge '{pairs[pair]}'.",
+                    "target",
+                )
                 continue
             pairs[pair] = edge_id
             v = _validator(self.catalog, f"edge:{source.kind.kind}>{target.kind.kind}", connection.props_schema())

@@ -82,8 +82,10 @@ def preset_problems(kind_id: str | None, props: Any, usage: Any, catalog: Catalo
         return {"kind": [f"'{kind_id}' is not a kind in the catalog."]}
     problems: dict[str, list[str]] = {}
     for name, values, schema in (("props", props, kind.props_schema()), ("usage", usage, kind.usage_schema())):
-        found = [f"{'.'.join(map(str, path)) or name}: {message}" if path else message
-                 for path, message in messages.errors(messages.validator(schema), values)]  # fmt: skip
+        found = [
+            f"{'.'.join(map(str, path)) or name}: {message}" if path else message
+            for path, message in messages.errors(messages.validator(schema), values)
+        ]
         if found:
             problems[name] = found
     return problems

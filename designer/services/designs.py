@@ -24,7 +24,9 @@ def validate_design(source: bytes | str | Mapping[str, Any]) -> LoadResult:
     return load(source, limits=limits())
 
 
-def _checked(source: bytes | str | Mapping[str, Any], *, name: str | None = None) -> tuple[DesignDocument, list[Problem]]:
+def _checked(
+    source: bytes | str | Mapping[str, Any], *, name: str | None = None
+) -> tuple[DesignDocument, list[Problem]]:
     if name is not None and isinstance(source, Mapping):
         source = {**source, "name": name}
     result = validate_design(source)
@@ -58,9 +60,14 @@ def _append_revision(design: Design, doc: DesignDocument, author: AbstractBaseUs
     return revision
 
 
-def create_design(*, owner: AbstractBaseUser, document: Mapping[str, Any] | bytes | str | None = None,
-                  name: str | None = None, region: str | None = None,
-                  message: str = "") -> tuple[Design, list[Problem]]:  # fmt: skip
+def create_design(
+    *,
+    owner: AbstractBaseUser,
+    document: Mapping[str, Any] | bytes | str | None = None,
+    name: str | None = None,
+    region: str | None = None,
+    message: str = "",
+) -> tuple[Design, list[Problem]]:
     """A new design from `document`, or an empty one called `name`. Raises DocumentInvalid."""
     if document is None:
         document = new_document(name or "Untitled design", region or "us-east-1")
@@ -73,8 +80,14 @@ def create_design(*, owner: AbstractBaseUser, document: Mapping[str, Any] | byte
     return design, warnings
 
 
-def save_design(*, design: Design, author: AbstractBaseUser, document: Mapping[str, Any] | bytes | str,
-                name: str | None = None, message: str = "") -> tuple[Revision, list[Problem]]:  # fmt: skip
+def save_design(
+    *,
+    design: Design,
+    author: AbstractBaseUser,
+    document: Mapping[str, Any] | bytes | str,
+    name: str | None = None,
+    message: str = "",
+) -> tuple[Revision, list[Problem]]:
     """Store `document` as the design's next revision. Raises DocumentInvalid, leaving the design as it was."""
     doc, warnings = _checked(document, name=name)
     with transaction.atomic():
@@ -84,13 +97,15 @@ def save_design(*, design: Design, author: AbstractBaseUser, document: Mapping[s
     return revision, warnings
 
 
-def rename_design(*, design: Design, author: AbstractBaseUser, name: str,
-                  message: str = "") -> tuple[Revision, list[Problem]]:  # fmt: skip
+def rename_design(
+    *, design: Design, author: AbstractBaseUser, name: str, message: str = ""
+) -> tuple[Revision, list[Problem]]:
     """A new revision identical to the head but for its name."""
     if design.head is None:
         raise ValueError("a design without revisions cannot be renamed")
-    return save_design(design=design, author=author, document=design.head.document, name=name,
-                       message=message or f"Renamed to {name}")  # fmt: skip
+    return save_design(
+        design=design, author=author, document=design.head.document, name=name, message=message or f"Renamed to {name}"
+    )
 
 
 def delete_design(*, design: Design) -> None:

@@ -50,8 +50,9 @@ def test_a_wrong_token_is_refused(anonymous: APIClient) -> None:
 
 
 def test_a_user_gets_a_token_with_their_password_and_uses_it(anonymous: APIClient, user: Any) -> None:
-    response = anonymous.post("/api/auth/token/", {"username": "alice", "password": "alice-secret-password"},
-                              format="json")  # fmt: skip
+    response = anonymous.post(
+        "/api/auth/token/", {"username": "alice", "password": "alice-secret-password"}, format="json"
+    )
     assert response.status_code == 200
     anonymous.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     assert anonymous.get("/api/me/").json()["username"] == "alice"
@@ -134,14 +135,13 @@ def test_a_stranger_cannot_list_or_read_revisions(stranger_api: APIClient, desig
     assert stranger_api.get("/api/designs/").json()["count"] == 0
 
 
-def test_saving_creates_a_new_revision_and_the_old_one_never_changes(
-    api: APIClient, design: dict[str, Any]
-) -> None:
+def test_saving_creates_a_new_revision_and_the_old_one_never_changes(api: APIClient, design: dict[str, Any]) -> None:
     changed = copy.deepcopy(design["document"])
     changed["nodes"] = [n for n in changed["nodes"] if n["id"] != "cache"]
     changed["edges"] = [e for e in changed["edges"] if e["target"] != "cache"]
-    response = api.put(f"/api/designs/{design['id']}/", {"document": changed, "message": "drop the cache"},
-                       format="json")  # fmt: skip
+    response = api.put(
+        f"/api/designs/{design['id']}/", {"document": changed, "message": "drop the cache"}, format="json"
+    )
     assert response.status_code == 200, response.json()
     assert response.json()["revision"]["number"] == 2
     assert response.json()["node_count"] == len(design["document"]["nodes"]) - 1
@@ -156,8 +156,9 @@ def test_saving_creates_a_new_revision_and_the_old_one_never_changes(
 def test_a_refused_save_keeps_the_last_good_revision(api: APIClient, design: dict[str, Any]) -> None:
     broken = copy.deepcopy(design["document"])
     broken["nodes"].append({"id": "ghost", "kind": "aws.ec2.instance", "label": "ghost", "parent": "nowhere"})
-    body = assert_error(api.put(f"/api/designs/{design['id']}/", {"document": broken}, format="json"), 400,
-                        "invalid_design")  # fmt: skip
+    body = assert_error(
+        api.put(f"/api/designs/{design['id']}/", {"document": broken}, format="json"), 400, "invalid_design"
+    )
     assert body["errors"][0]["node"] == "ghost" and body["errors"][0]["code"] == "unknown_parent"
     current = api.get(f"/api/designs/{design['id']}/").json()
     assert current["revision"]["number"] == 1
@@ -165,8 +166,7 @@ def test_a_refused_save_keeps_the_last_good_revision(api: APIClient, design: dic
 
 
 def test_put_needs_a_document(api: APIClient, design: dict[str, Any]) -> None:
-    body = assert_error(api.put(f"/api/designs/{design['id']}/", {"name": "x"}, format="json"), 400,
-                        "invalid_request")  # fmt: skip
+    body = assert_error(api.put(f"/api/designs/{design['id']}/", {"name": "x"}, format="json"), 400, "invalid_request")
     assert body["errors"][0]["field"] == "document"
 
 
@@ -181,8 +181,9 @@ def test_renaming_makes_a_revision_that_differs_only_in_name(api: APIClient, des
 
 
 def test_an_empty_patch_is_refused(api: APIClient, design: dict[str, Any]) -> None:
-    body = assert_error(api.patch(f"/api/designs/{design['id']}/", {"message": "nothing"}, format="json"), 400,
-                        "invalid_request")  # fmt: skip
+    body = assert_error(
+        api.patch(f"/api/designs/{design['id']}/", {"message": "nothing"}, format="json"), 400, "invalid_request"
+    )
     assert "document" in body["detail"] and "name" in body["detail"]
 
 
@@ -287,3 +288,10 @@ def test_a_design_over_the_node_limit_is_refused(api: APIClient, three_tier: dic
 def test_unknown_api_urls_answer_in_the_error_format(api: APIClient) -> None:
     assert_error(api.get("/api/nothing-here/"), 404, "not_found")
     assert_error(api.get("/api/designs/not-a-uuid/"), 404, "not_found")
+
+
+@pytest.mark.parametrize("depth", [40, 100_000])
+def test_json_nested_absurdly_deep_is_a_parse_error_not_a_crash(api: APIClient, depth: int) -> None:
+    body = b'{"document": ' + b"[" * depth + b"]" * depth + b"}"
+    response = api.generic("POST", "/api/designs/validate/", body, content_type="application/json")
+    assert "more than 32 levels deep" in assert_error(response, 400, "parse_error")["detail"]

@@ -65,8 +65,13 @@ def test_validate_design_exits_1_from_the_shell(tmp_path: Path) -> None:
     bad.write_text("{not json")
     good = EXAMPLES / "hybrid-connectivity.json"
     env = {**os.environ, "DEBUG": "1"}
-    result = subprocess.run([sys.executable, "manage.py", "validate_design", str(good), str(bad), str(tmp_path / "nope.json")],
-                            cwd=ROOT, env=env, capture_output=True, text=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "manage.py", "validate_design", str(good), str(bad), str(tmp_path / "nope.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert f"{good}: valid" in result.stdout
     assert "Not valid JSON" in result.stdout

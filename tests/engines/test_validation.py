@@ -1065,3 +1065,13 @@ def test_it_warns_when_a_vpc_mixes_named_and_automatic_zones() -> None:
     assert "name them all or none" in warning.message
     all_automatic = doc(node("vpc", VPC), node("az-1", AZ, "vpc"), node("az-2", AZ, "vpc"))
     assert load(all_automatic).problems == ()
+
+
+def test_it_refuses_a_document_nested_absurdly_deep() -> None:
+    deep: Any = []
+    for _ in range(200):
+        deep = [deep]
+    as_dict = doc(node("vpc", VPC, usage={"x": deep}))
+    as_text = '{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    for source in (as_dict, json.dumps(as_dict), as_text):
+        assert [p.code for p in load(source).problems] == ["too_deep"]
