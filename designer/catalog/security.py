@@ -75,7 +75,7 @@ KINDS = [
             listof(
                 "managed_policy_arns",
                 "Managed policy ARNs",
-                string("item", "ARN", "", pattern=r"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/.+$", max_length=2048),
+                string("item", "ARN", "", pattern=r"^arn:aws[a-z-]*:iam::(aws|[0-9]{12}):policy/.+$", max_length=2048),
                 max_items=20,
             ),
         ),

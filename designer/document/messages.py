@@ -8,7 +8,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+import jsonschema_rs
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 FORMATS = FormatChecker(formats=())
@@ -26,8 +27,55 @@ def _is_cidr(value: object) -> bool:
 FORMATS.checks("ipv4-cidr", raises=ValueError)(_is_cidr)
 
 
-def validator(schema: dict[str, Any]) -> Draft202012Validator:
-    return Draft202012Validator(schema, format_checker=FORMATS)
+_STRING_SETS: dict[int, tuple[list[Any], frozenset[str]]] = {}
+
+
+def _enum(validator: Any, enums: list[Any], instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """jsonschema's `enum`, with set membership for strings: the instance-type list has 1,367 entries and the
+    stock keyword compares them one by one."""
+    if isinstance(instance, str):
+        cached = _STRING_SETS.get(id(enums))
+        if cached is None or cached[0] is not enums:
+            cached = (enums, frozenset(e for e in enums if isinstance(e, str)))
+            _STRING_SETS[id(enums)] = cached
+        if instance in cached[1]:
+            return
+    yield from _STOCK_ENUM(validator, enums, instance, schema)
+
+
+_STOCK_ENUM = Draft202012Validator.VALIDATORS["enum"]
+_Explainer = validators.extend(Draft202012Validator, {"enum": _enum})
+
+
+def _cidr_format(value: str) -> bool:
+    try:
+        return _is_cidr(value)
+    except ValueError:
+        return False
+
+
+class Validator:
+    """A schema compiled twice: `jsonschema_rs` decides (about 60 times faster, which matters for a
+    2,000-node design checked node by node), and the pure-Python `jsonschema` explains a refusal, since its
+    errors carry the schema keyword and value that `describe()` turns into a sentence. If the two ever
+    disagree, the faster one's verdict stands and its own message is used."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.judge = jsonschema_rs.Draft202012Validator(
+            schema, formats={"ipv4-cidr": _cidr_format}, validate_formats=True
+        )
+        self.explainer = _Explainer(schema, format_checker=FORMATS)
+
+    def is_valid(self, instance: Any) -> bool:
+        return bool(self.judge.is_valid(instance))
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        """The pure-Python validator's errors (what `errors()` explains)."""
+        return self.explainer.iter_errors(instance)
+
+
+def validator(schema: dict[str, Any]) -> Validator:
+    return Validator(schema)
 
 
 _TYPE_NAMES = {
@@ -41,10 +89,17 @@ _TYPE_NAMES = {
 }
 
 
-def errors(v: Draft202012Validator, instance: Any) -> Iterator[tuple[list[str | int], str]]:
+def errors(v: Validator, instance: Any) -> Iterator[tuple[list[str | int], str]]:
     """Each error as (path inside `instance`, sentence), most specific first, one per location."""
+    if v.is_valid(instance):
+        return
+    explained = sorted(v.explainer.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    if not explained:
+        for rs_error in v.judge.iter_errors(instance):
+            yield list(rs_error.instance_path), f"{rs_error.message[:200]}."
+        return
     seen: set[tuple[str | int, ...]] = set()
-    for error in sorted(v.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+    for error in explained:
         for leaf in _leaves(error):
             path = list(leaf.absolute_path)
             if leaf.validator == "additionalProperties":

@@ -10,10 +10,9 @@ import ipaddress
 import itertools
 import weakref
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from jsonschema import Draft202012Validator
 
 from ..catalog import EDGE_USAGE, Catalog, Kind
 from ..catalog.spec import object_schema
@@ -25,13 +24,14 @@ VPC = "aws.vpc.vpc"
 AZ = "aws.vpc.availability_zone"
 SUBNET = "aws.vpc.subnet"
 
-_VALIDATORS: weakref.WeakKeyDictionary[Catalog, dict[str, Draft202012Validator]] = weakref.WeakKeyDictionary()
+_VALIDATORS: weakref.WeakKeyDictionary[Catalog, dict[str, messages.Validator]] = weakref.WeakKeyDictionary()
 
 
-def _validator(catalog: Catalog, key: str, schema: dict[str, Any]) -> Draft202012Validator:
+def _validator(catalog: Catalog, key: str, schema: Callable[[], dict[str, Any]]) -> messages.Validator:
+    """The compiled validator of `schema()`, built once per catalog and key."""
     cache = _VALIDATORS.setdefault(catalog, {})
     if key not in cache:
-        cache[key] = messages.validator(schema)
+        cache[key] = messages.validator(schema())
     return cache[key]
 
 
@@ -138,7 +138,7 @@ class Checker:
             ("usage", f"{kind.kind}:usage", kind.usage_schema),
         ):
             values = node.raw.get(part) or {}
-            v = _validator(self.catalog, schema_key, schema())
+            v = _validator(self.catalog, schema_key, schema)
             for path, message in messages.errors(v, values):
                 code = "invalid_property" if part == "props" else "invalid_usage"
                 self.node_problem(node, code, message, part, *path)
@@ -440,7 +440,7 @@ class Checker:
 
     def check_edges(self, edges: list[tuple[int, dict[str, Any]]]) -> None:
         pairs: dict[tuple[str, str], str] = {}
-        usage_validator = _validator(self.catalog, "edge:usage", object_schema(EDGE_USAGE))
+        usage_validator = _validator(self.catalog, "edge:usage", lambda: object_schema(EDGE_USAGE))
         for index, raw in edges:
             edge_id = str(raw["id"])
             ends = []
@@ -480,7 +480,7 @@ class Checker:
                 )
                 continue
             pairs[pair] = edge_id
-            v = _validator(self.catalog, f"edge:{source.kind.kind}>{target.kind.kind}", connection.props_schema())
+            v = _validator(self.catalog, f"edge:{source.kind.kind}>{target.kind.kind}", connection.props_schema)
             for path, message in messages.errors(v, raw.get("props") or {}):
                 self.edge_problem(index, edge_id, "invalid_property", message, "props", *path)
 

@@ -47,7 +47,9 @@ def test_a_kinds_property_and_usage_schemas_are_valid_json_schema(kind: Kind) ->
 @every_kind
 def test_a_kinds_defaults_pass_its_own_schemas(kind: Kind) -> None:
     assert list(validator(kind.props_schema()).iter_errors(kind.default_props())) == []
+    assert validator(kind.props_schema()).is_valid(kind.default_props())
     assert list(validator(kind.usage_schema()).iter_errors(kind.default_usage())) == []
+    assert validator(kind.usage_schema()).is_valid(kind.default_usage())
 
 
 @every_kind
@@ -100,11 +102,13 @@ def test_a_connection_joins_kinds_that_exist_with_valid_properties(connection: C
     schema = connection.props_schema()
     Draft202012Validator.check_schema(schema)
     assert list(validator(schema).iter_errors(defaults_of(connection.props))) == []
+    assert validator(schema).is_valid(defaults_of(connection.props))
 
 
 def test_edge_usage_has_a_valid_schema() -> None:
     Draft202012Validator.check_schema(CATALOG.edge_usage_schema())
     assert list(validator(CATALOG.edge_usage_schema()).iter_errors({"data_gb_month": 0})) == []
+    assert validator(CATALOG.edge_usage_schema()).is_valid({"data_gb_month": 0})
 
 
 # The components the product spec promises, by the name the spec gives them.

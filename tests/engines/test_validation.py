@@ -1075,3 +1075,11 @@ def test_it_refuses_a_document_nested_absurdly_deep() -> None:
     as_text = '{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}"
     for source in (as_dict, json.dumps(as_dict), as_text):
         assert [p.code for p in load(source).problems] == ["too_deep"]
+
+
+def test_it_refuses_a_trailing_newline_that_pythons_regex_dollar_would_let_through() -> None:
+    # Python's `$` also matches before a final newline; the JSON Schema (ECMA-262) one does not.
+    result = load(doc(node("api", "aws.apigateway.api", stage_name="prod\n")))
+    [problem] = result.problems
+    assert (problem.node, problem.path, problem.severity) == ("api", "$.nodes[0].props.stage_name", "error")
+    assert "does not match" in problem.message
