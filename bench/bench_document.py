@@ -20,8 +20,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from designer.document import load  # noqa: E402
-from designer.graph import build  # noqa: E402
+from designer.document import load
+from designer.graph import build
 
 
 def synthetic_design(target: int) -> dict[str, Any]:

@@ -78,3 +78,10 @@ def test_the_openapi_schema_and_swagger_ui_are_served(anonymous: APIClient) -> N
     assert {"/api/designs/", "/api/designs/{id}/", "/api/designs/validate/", "/api/palette/"} <= set(paths)
     docs = anonymous.get("/api/docs/")
     assert docs.status_code == 200 and b"swagger-ui" in docs.content
+
+
+def test_the_openapi_schema_generates_without_warnings(tmp_path: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "openapi.yaml"))
+    assert "/api/designs/{id}/revisions/{number}/" in (tmp_path / "openapi.yaml").read_text()

@@ -254,3 +254,11 @@ def test_the_published_schema_checks_each_kinds_properties() -> None:
         f"$.nodes[{index}].props.cidr",
         f"$.nodes[{index}].usage",
     ]
+
+
+def test_the_frontend_offers_the_same_regions_as_the_catalog() -> None:
+    from designer.catalog.fields import REGIONS
+
+    source = (Path(__file__).resolve().parents[2] / "frontend" / "src" / "regions.ts").read_text()
+    listed = re.findall(r'"([a-z]{2}-[a-z]+-[0-9])"', source.split("export const REGIONS", 1)[1].split("]", 1)[0])
+    assert tuple(listed) == REGIONS
