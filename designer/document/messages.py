@@ -71,7 +71,7 @@ class Validator:
 
     def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
         """The pure-Python validator's errors (what `errors()` explains)."""
-        return self.explainer.iter_errors(instance)
+        yield from self.explainer.iter_errors(instance)
 
 
 def validator(schema: dict[str, Any]) -> Validator:
