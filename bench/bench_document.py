@@ -45,8 +45,9 @@ def synthetic_design(target: int) -> dict[str, Any]:
         for a, zone in enumerate("ab"):
             az = add(f"vpc{v}-az{zone}", "aws.vpc.availability_zone", vpc, name=f"us-east-1{zone}")
             for t, tier in enumerate(tiers):
-                subnet = add(f"vpc{v}-{tier}-{zone}", "aws.vpc.subnet", az, cidr=f"10.{v % 256}.{a * 16 + t}.0/24",
-                             tier=tier)  # fmt: skip
+                subnet = add(
+                    f"vpc{v}-{tier}-{zone}", "aws.vpc.subnet", az, cidr=f"10.{v % 256}.{a * 16 + t}.0/24", tier=tier
+                )
                 tiers[tier].append(subnet)
         alb = add(f"vpc{v}-alb", "aws.elb.application_load_balancer", vpc, subnets=tiers["public"])
         db = add(f"vpc{v}-db", "aws.rds.instance", vpc, subnets=tiers["isolated"], multi_az=True)
@@ -58,8 +59,14 @@ def synthetic_design(target: int) -> dict[str, Any]:
             link(web, db)
             link(web, queue, access="write")
         v += 1
-    return {"type": "aws-architecture-design", "version": 1, "name": "Synthetic", "region": "us-east-1",
-            "nodes": nodes, "edges": edges}  # fmt: skip
+    return {
+        "type": "aws-architecture-design",
+        "version": 1,
+        "name": "Synthetic",
+        "region": "us-east-1",
+        "nodes": nodes,
+        "edges": edges,
+    }
 
 
 def median_ms(fn: Any, repeat: int) -> float:

@@ -103,6 +103,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env_int("SESSION_CLEANUP_INTERVAL", 24 * 3600, minimum=60),
     },
 }
+PRICE_REFRESH_INTERVAL = env_int("PRICE_REFRESH_INTERVAL", 24 * 3600, minimum=0)
+if PRICE_REFRESH_INTERVAL:
+    CELERY_BEAT_SCHEDULE["refresh-prices"] = {
+        "task": "designer.tasks.refresh_prices",
+        "schedule": PRICE_REFRESH_INTERVAL,
+    }
 
 # -- files --------------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -165,6 +171,19 @@ DESIGN_MAX_BYTES = env_int("DESIGN_MAX_BYTES", 2 * 1024 * 1024, minimum=1024)
 # A request may carry a design plus a little envelope (message, name).
 API_MAX_BODY_BYTES = DESIGN_MAX_BYTES + 64 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
+
+# -- prices -------------------------------------------------------------------------------------------
+PRICE_LIST_BASE_URL = env_str("PRICE_LIST_BASE_URL", "https://pricing.us-east-1.amazonaws.com")
+PRICE_REGIONS = env_list("PRICE_REGIONS", ["us-east-1", "eu-west-1"])
+PRICE_FETCH_CONNECT_TIMEOUT = env_int("PRICE_FETCH_CONNECT_TIMEOUT", 10, minimum=1)
+PRICE_FETCH_READ_TIMEOUT = env_int("PRICE_FETCH_READ_TIMEOUT", 60, minimum=1)
+PRICE_DOWNLOAD_DIR = str(env_path("PRICE_DOWNLOAD_DIR", VAR_DIR / "downloads"))
+BUNDLED_PRICES_DIR = BASE_DIR / "data" / "prices" / "bundled"
+SPOT_DISCOUNT_PERCENT = env_int("SPOT_DISCOUNT_PERCENT", 60, minimum=0)
+if SPOT_DISCOUNT_PERCENT > 95:
+    raise ImproperlyConfigured("SPOT_DISCOUNT_PERCENT must be at most 95")
+with contextlib.suppress(OSError):
+    Path(PRICE_DOWNLOAD_DIR).mkdir(parents=True, exist_ok=True)
 
 # -- API ----------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -128,3 +128,126 @@ class Revision(models.Model):
         if not self._state.adding:
             raise TypeError("revisions never change once saved")
         super().save(*args, **kwargs)
+
+
+class PriceSnapshot(models.Model):
+    """One ingested price file: an offer for a region (or the Savings Plans file for a region). At most one
+    snapshot per offer and region is active; a new one replaces it in one transaction once fully parsed."""
+
+    LOADING, ACTIVE, REPLACED, FAILED = "loading", "active", "replaced", "failed"
+    STATUSES = [(s, s) for s in (LOADING, ACTIVE, REPLACED, FAILED)]
+
+    service_code = models.CharField(max_length=64)
+    region = models.CharField(max_length=32)
+    source = models.CharField(max_length=20, help_text="bulk, bundled or query")
+    source_url = models.CharField(max_length=1000, blank=True)
+    offer_version = models.CharField(max_length=64)
+    publication_date = models.CharField(max_length=40, blank=True)
+    fetched_at = models.DateTimeField(auto_now_add=True)
+    activated_at = models.DateTimeField(null=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=LOADING)
+    item_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["service_code", "region", "-fetched_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_code", "region"],
+                condition=models.Q(status="active"),
+                name="one_active_snapshot_per_offer_and_region",
+            )
+        ]
+        indexes = [models.Index(fields=["service_code", "region", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.service_code} {self.region} {self.offer_version} ({self.status})"
+
+
+class PriceItem(models.Model):
+    """One price dimension of one SKU under one term, as `designer.pricing.records.PriceRecord`."""
+
+    snapshot = models.ForeignKey(PriceSnapshot, on_delete=models.CASCADE, related_name="items")
+    sku = models.CharField(max_length=64)
+    product_family = models.CharField(max_length=100)
+    usage_type = models.CharField(max_length=200)
+    bare_usage_type = models.CharField(max_length=200, help_text="The usage type without its region prefix.")
+    instance_type = models.CharField(max_length=64, blank=True)
+    attributes = models.JSONField(default=dict)
+    unit = models.CharField(max_length=40)
+    begin_range = models.DecimalField(max_digits=30, decimal_places=6, default=0)
+    end_range = models.DecimalField(max_digits=30, decimal_places=6, null=True)
+    price = models.DecimalField(max_digits=30, decimal_places=12)
+    term_type = models.CharField(max_length=12)
+    lease_length = models.CharField(max_length=8, blank=True)
+    purchase_option = models.CharField(max_length=20, blank=True)
+    offering_class = models.CharField(max_length=20, blank=True)
+    discounted_sku = models.CharField(max_length=64, blank=True)
+    rate_code = models.CharField(max_length=120, blank=True)
+    effective_date = models.CharField(max_length=40, blank=True)
+    description = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["snapshot", "product_family", "bare_usage_type"]),
+            models.Index(fields=["snapshot", "instance_type"]),
+            models.Index(fields=["snapshot", "discounted_sku"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sku} {self.bare_usage_type} {self.price}/{self.unit}"
+
+
+class PriceFetch(models.Model):
+    """A record of each attempt to load a price file, so failures are shown, not just logged."""
+
+    RUNNING, SUCCEEDED, SKIPPED, FAILED = "running", "succeeded", "skipped", "failed"
+    STATUSES = [(s, s) for s in (RUNNING, SUCCEEDED, SKIPPED, FAILED)]
+
+    service_code = models.CharField(max_length=64)
+    region = models.CharField(max_length=32)
+    source = models.CharField(max_length=20)
+    source_url = models.CharField(max_length=1000, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=RUNNING)
+    bytes_downloaded = models.BigIntegerField(default=0)
+    products_read = models.PositiveIntegerField(default=0)
+    items_kept = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    snapshot = models.ForeignKey(PriceSnapshot, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["service_code", "region", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.service_code} {self.region} {self.status} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class CostEstimate(models.Model):
+    """The monthly cost of one revision under one set of pricing settings and one version of the price data.
+    Revisions never change, so a finished estimate is reused for the same three keys."""
+
+    PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
+    STATUSES = [(s, s) for s in (PENDING, RUNNING, DONE, FAILED)]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="estimates")
+    settings_key = models.CharField(max_length=200)
+    settings = models.JSONField(default=dict)
+    price_version = models.CharField(max_length=32)
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    result = models.JSONField(null=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "settings_key", "price_version"], name="one_estimate_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"estimate of {self.revision} ({self.status})"

@@ -32,6 +32,7 @@ _LOG_RETENTION = (
     0,
 )
 _DMS_CLASSES = (
+    "dms.t2.micro",
     "dms.t3.micro",
     "dms.t3.small",
     "dms.t3.medium",
@@ -149,7 +150,7 @@ KINDS = [
         placement="subnets",
         min_subnet_azs=2,
         props=(
-            choice("instance_class", "Instance class", _DMS_CLASSES, "dms.t3.medium"),
+            choice("instance_class", "Instance class", _DMS_CLASSES, "dms.t3.micro"),
             integer("allocated_storage_gb", "Storage", 50, minimum=5, maximum=6144, unit="GB"),
             boolean("multi_az", "Multi-AZ", False),
             subnets("The subnets of its replication subnet group."),

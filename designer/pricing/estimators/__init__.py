@@ -1,0 +1,70 @@
+"""One estimator per kind (or per small family of kinds), in the shape infracost uses: a node and its usage
+in, a list of charges out. `ESTIMATORS` maps each priced kind to its function; `FREE` lists the kinds AWS
+does not charge for, with the reason shown to users. A test checks every catalog kind is in one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...graph import GraphNode
+from ..charges import Context, NodeCharges
+from . import (
+    aurora_cluster,
+    autoscaling_group,
+    dynamodb_table,
+    ebs_volume,
+    ec2_instance,
+    ecs_service,
+    edge_services,
+    eks_cluster,
+    elasticache_cluster,
+    integration,
+    lambda_function,
+    load_balancer,
+    nat_gateway,
+    networking,
+    operations,
+    rds_instance,
+    s3_bucket,
+)
+
+Estimator = Callable[[GraphNode, Context], NodeCharges]
+
+_MODULES = (
+    aurora_cluster,
+    autoscaling_group,
+    dynamodb_table,
+    ebs_volume,
+    ec2_instance,
+    ecs_service,
+    edge_services,
+    eks_cluster,
+    elasticache_cluster,
+    integration,
+    lambda_function,
+    load_balancer,
+    nat_gateway,
+    networking,
+    operations,
+    rds_instance,
+    s3_bucket,
+)
+
+ESTIMATORS: dict[str, Estimator] = {kind: module.estimate for module in _MODULES for kind in module.KINDS}
+
+FREE: dict[str, str] = {
+    "aws.region": "a Region costs nothing by itself",
+    "aws.vpc.vpc": "VPCs are free",
+    "aws.vpc.availability_zone": "Availability Zones are free",
+    "aws.vpc.subnet": "subnets are free",
+    "aws.vpc.internet_gateway": "internet gateways are free (data transfer is priced where it leaves)",
+    "aws.vpc.security_group": "security groups are free",
+    "aws.vpc.network_acl": "network ACLs are free",
+    "aws.vpc.gateway_endpoint": "gateway endpoints for S3 and DynamoDB are free",
+    "aws.iam.role": "IAM is free",
+    "aws.ecs.cluster": "ECS clusters are free; their services are priced",
+    "aws.eventbridge.rule": "rules are free; events are priced on the event bus",
+    "external.users": "outside AWS",
+    "external.datacenter": "outside AWS",
+}
