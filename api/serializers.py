@@ -8,8 +8,8 @@ from django.templatetags.static import static
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from designer.catalog.fields import REGIONS
-from designer.models import ComponentKind, Design, PalettePreset, Revision
+from designer.catalog.fields import PRICING_MODELS, REGIONS
+from designer.models import ComponentKind, CostEstimate, Design, PalettePreset, Revision
 
 DOCUMENT_HELP = (
     "A design document (see GET /api/schema/design/ for its JSON Schema). Checked by the same gate as every "
@@ -206,3 +206,62 @@ class TokenSerializer(serializers.Serializer):
 def icon_url(request: Any, icon: str) -> str:
     url = static(f"icons/{icon}")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+class EstimateRequestSerializer(serializers.Serializer):
+    revision = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2_147_483_647,
+        help_text="Revision number to estimate; the newest when left out.",
+    )
+    pricing_model = serializers.ChoiceField(
+        choices=PRICING_MODELS, required=False, help_text="Overrides the design's pricing model."
+    )
+    spot_discount_percent = serializers.IntegerField(
+        required=False, min_value=0, max_value=95, help_text="Assumed Spot saving off on-demand, in percent."
+    )
+
+
+class EstimateSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:estimate-detail", lookup_field="pk")
+    csv_url = serializers.HyperlinkedIdentityField(view_name="api:estimate-csv", lookup_field="pk")
+    design = serializers.UUIDField(source="revision.design_id")
+    revision = serializers.IntegerField(source="revision.number")
+    result = serializers.JSONField(allow_null=True, help_text="The estimate once status is done (see docs/pricing.md).")
+
+    class Meta:
+        model = CostEstimate
+        fields = [
+            "id",
+            "url",
+            "csv_url",
+            "design",
+            "revision",
+            "status",
+            "settings",
+            "price_version",
+            "result",
+            "error",
+            "created_at",
+            "finished_at",
+        ]
+
+
+class PriceStatusSerializer(serializers.Serializer):
+    service_code = serializers.CharField()
+    region = serializers.CharField()
+    offer_version = serializers.CharField()
+    publication_date = serializers.CharField()
+    source = serializers.CharField()
+    activated_at = serializers.DateTimeField(allow_null=True)
+    item_count = serializers.IntegerField()
+    last_failure = serializers.CharField()
+    last_failure_at = serializers.DateTimeField(allow_null=True)
+
+
+class InstanceTypeSerializer(serializers.Serializer):
+    instance_type = serializers.CharField()
+    vcpu = serializers.IntegerField(allow_null=True)
+    memory_gib = serializers.CharField(allow_null=True)
+    hourly_usd = serializers.CharField(allow_null=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import authenticate
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.exceptions import APIException, AuthenticationFailed, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,9 +19,13 @@ from rest_framework.views import APIView
 
 from designer import selectors
 from designer.catalog import CATEGORIES
+from designer.catalog.fields import REGIONS
 from designer.document import published_schema
-from designer.models import Design, Revision
+from designer.models import CostEstimate, Design, Revision
+from designer.pricing.estimate import csv_of
 from designer.services import designs as design_services
+from designer.services import estimates as estimate_services
+from designer.services import prices as price_services
 
 from . import serializers as s
 
@@ -246,3 +250,96 @@ class TokenView(APIView):
             raise AuthenticationFailed("Wrong username or password.")
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
+
+
+class NotReady(APIException):
+    status_code = 409
+    default_code = "not_ready"
+    default_detail = "The estimate has not finished."
+
+
+def _estimate_for(user: Any, estimate_id: Any) -> CostEstimate:
+    try:
+        return selectors.estimate_for(user, estimate_id)
+    except CostEstimate.DoesNotExist:
+        raise Http404 from None
+
+
+@extend_schema(parameters=[UUID_PATH])
+class EstimateRequestView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="Ask for a cost estimate",
+        description="Queues the estimate of a revision (the newest by default) for a worker and answers 202 with "
+        "its status URL. An estimate already made for the same revision, settings and price data is reused.",
+        request=s.EstimateRequestSerializer,
+        responses={202: s.EstimateSerializer, **errors(400, 404, 413, 415)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        design = self.get_design()
+        body = s.EstimateRequestSerializer(data=request.data if request.data is not None else {})
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        try:
+            revision = selectors.revision_of(design, data["revision"]) if "revision" in data else design.head
+        except Revision.DoesNotExist:
+            raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
+        assert revision is not None
+        settings = estimate_services.pricing_settings(
+            revision.document,
+            pricing_model=data.get("pricing_model"),
+            spot_discount_percent=data.get("spot_discount_percent"),
+        )
+        run, _ = estimate_services.request_estimate(revision, settings)
+        return Response(s.EstimateSerializer(run, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+class EstimateDetailView(APIView):
+    @extend_schema(
+        summary="An estimate: its status, then the result", responses={200: s.EstimateSerializer, **errors(404)}
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        run = _estimate_for(request.user, pk)
+        return Response(s.EstimateSerializer(run, context={"request": request}).data)
+
+
+class EstimateCsvView(APIView):
+    @extend_schema(
+        summary="Download an estimate as CSV",
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            409: OpenApiResponse(s.ErrorSerializer, description="Not finished yet."),
+            **errors(404),
+        },
+    )
+    def get(self, request: Request, pk: str) -> HttpResponse:
+        run = _estimate_for(request.user, pk)
+        if run.status != CostEstimate.DONE or run.result is None:
+            raise NotReady(f"The estimate is {run.status}; download it once it is done.")
+        name = f"estimate-{run.revision.design.name}-r{run.revision.number}.csv".replace(" ", "-")
+        response = HttpResponse(csv_of(run.result), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+class PriceStatusView(APIView):
+    @extend_schema(
+        summary="The price data in use: services, regions, dates and the last failure",
+        responses={200: s.PriceStatusSerializer(many=True), **errors()},
+    )
+    def get(self, request: Request) -> Response:
+        return Response(s.PriceStatusSerializer([vars(r) for r in price_services.price_status()], many=True).data)
+
+
+class InstanceTypesView(APIView):
+    @extend_schema(
+        summary="EC2 instance types with vCPU, memory and hourly price where the price data has them",
+        parameters=[
+            OpenApiParameter("region", str, description="A region code; the default is us-east-1.", enum=list(REGIONS))
+        ],
+        responses={200: s.InstanceTypeSerializer(many=True), **errors(400)},
+    )
+    def get(self, request: Request) -> Response:
+        region = request.query_params.get("region", "us-east-1")
+        if region not in REGIONS:
+            raise ValidationError({"region": [f"'{region[:40]}' is not an AWS region code."]})
+        return Response(s.InstanceTypeSerializer(price_services.instance_types(region), many=True).data)

@@ -7,7 +7,7 @@ import uuid
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from .models import ComponentKind, Design, PalettePreset, Revision
+from .models import ComponentKind, CostEstimate, Design, PalettePreset, Revision
 
 
 def designs_for(user: AbstractBaseUser) -> QuerySet[Design]:
@@ -41,3 +41,12 @@ def presets_for(user: AbstractBaseUser) -> QuerySet[PalettePreset]:
         .select_related("kind")
         .order_by("kind__sort_order", "name")
     )
+
+
+def estimate_for(user: AbstractBaseUser, estimate_id: str | uuid.UUID) -> CostEstimate:
+    """An estimate of one of `user`'s designs; CostEstimate.DoesNotExist otherwise."""
+    try:
+        key = uuid.UUID(str(estimate_id))
+    except ValueError:
+        raise CostEstimate.DoesNotExist from None
+    return CostEstimate.objects.select_related("revision", "revision__design").get(pk=key, revision__design__owner=user)

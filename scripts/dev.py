@@ -181,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
         manage(env, "sync_catalog")
         username, password = env.get("DEMO_USERNAME", "demo"), env.get("DEMO_PASSWORD", "demo")
         manage(env, "seed_demo", "--username", username, "--password", password)
+        manage(env, "refresh_prices", "--bundled")
         host, port = env.get("HOST", "127.0.0.1"), env.get("PORT", "8000")
         if tcp_open(host, int(port)):
             sys.exit(f"Port {port} on {host} is already in use; set PORT=... to use another.")

@@ -142,50 +142,69 @@ class Estimate:
         }
 
     def to_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out)
+        return csv_of(self.as_dict())
+
+
+def csv_of(result: dict[str, Any]) -> str:
+    """An estimate in its `as_dict()` form (as stored) as CSV: a row per cost line, then what is not priced, then
+    the total."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "node",
+            "edge",
+            "service",
+            "item",
+            "quantity",
+            "unit",
+            "unit_price_usd",
+            "monthly_usd",
+            "upfront_monthly_usd",
+            "term",
+            "sku",
+            "price_date",
+            "note",
+        ]
+    )
+    for d in result["lines"]:
         writer.writerow(
             [
-                "node",
-                "edge",
-                "service",
-                "item",
-                "quantity",
-                "unit",
-                "unit_price_usd",
-                "monthly_usd",
-                "upfront_monthly_usd",
-                "term",
-                "sku",
-                "price_date",
-                "note",
+                d["node"] or "",
+                d["edge"] or "",
+                d["service"],
+                d["name"],
+                d["quantity"],
+                d["unit"],
+                d["unit_price"],
+                d["monthly_cost"],
+                d["upfront_monthly"],
+                d["term"],
+                d["sku"],
+                d["price_date"],
+                d["note"],
             ]
         )
-        for line in self.lines:
-            d = line.as_dict()
-            writer.writerow(
-                [
-                    d["node"] or "",
-                    d["edge"] or "",
-                    d["service"],
-                    d["name"],
-                    d["quantity"],
-                    d["unit"],
-                    d["unit_price"],
-                    d["monthly_cost"],
-                    d["upfront_monthly"],
-                    d["term"],
-                    d["sku"],
-                    d["price_date"],
-                    d["note"],
-                ]
-            )
-        for u in self.unpriced:
-            writer.writerow(
-                [u.node or "", u.edge or "", "", u.what, "", "", "", "", "", "", "", "", f"not priced: {u.reason}"]
-            )
-        writer.writerow(["", "", "", "Total per month", "", "", "", money(self.total_monthly), "", "", "", "", ""])
-        return out.getvalue()
+    for u in result["unpriced"]:
+        writer.writerow(
+            [
+                u["node"] or "",
+                u["edge"] or "",
+                "",
+                u["what"],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                f"not priced: {u['reason']}",
+            ]
+        )
+    writer.writerow(["", "", "", "Total per month", "", "", "", result["total_monthly"], "", "", "", "", ""])
+    return out.getvalue()
 
 
 def estimate(graph: ArchitectureGraph, settings: PricingSettings, prices: PriceSource) -> Estimate:

@@ -346,3 +346,34 @@ def _finish(fetch: PriceFetch, status: str, detail: str) -> RefreshOutcome:
         fetch.error = detail[:5000]
     fetch.save()
     return RefreshOutcome(fetch.service_code, fetch.region, status, detail)
+
+
+def instance_types(region: str) -> list[dict[str, Any]]:
+    """EC2 instance types priced in `region` (on-demand Linux, shared tenancy), with vCPU and memory where the
+    price data has them: the inspector's instance-type choices."""
+    from ..catalog.fields import EC2_INSTANCE_TYPES
+
+    snapshot = PriceSnapshot.objects.filter(
+        service_code="AmazonEC2", region=region, status=PriceSnapshot.ACTIVE
+    ).first()
+    known: dict[str, PriceItem] = {}
+    if snapshot is not None:
+        rows = PriceItem.objects.filter(snapshot=snapshot, term_type="OnDemand").exclude(instance_type="")
+        for item in rows:
+            a = item.attributes
+            if a.get("operatingSystem") == "Linux" and a.get("tenancy") == "Shared" and a.get("preInstalledSw") == "NA":
+                known.setdefault(item.instance_type, item)
+    out = []
+    for name in EC2_INSTANCE_TYPES:
+        item = known.get(name)
+        vcpu = item.attributes.get("vcpu") if item else None
+        memory = item.attributes.get("memory", "").replace(" GiB", "") if item else None
+        out.append(
+            {
+                "instance_type": name,
+                "vcpu": int(vcpu) if vcpu and vcpu.isdigit() else None,
+                "memory_gib": memory or None,
+                "hourly_usd": f"{item.price.normalize():f}" if item else None,
+            }
+        )
+    return out
