@@ -109,3 +109,28 @@ def test_healthz_is_ok_when_database_redis_and_a_worker_answer(worker: str, clie
     assert body["status"] == "ok"
     assert worker in body["checks"]["celery"]["workers"]
     assert body["checks"]["database"]["ok"] and body["checks"]["redis"]["ok"]
+
+
+def test_a_worker_computes_an_estimate_fired_on_commit(worker: str, user: Any) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    from designer.models import CostEstimate
+    from designer.services.designs import create_design
+    from designer.services.estimates import pricing_settings, request_estimate
+    from tests.conftest import example
+
+    call_command("refresh_prices", "--bundled", stdout=io.StringIO())
+    design, _ = create_design(owner=user, document=example("serverless-event-driven"))
+    assert design.head is not None
+    run, queued = request_estimate(design.head, pricing_settings(design.head.document))
+    assert queued
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        run.refresh_from_db()
+        if run.status in (CostEstimate.DONE, CostEstimate.FAILED):
+            break
+        time.sleep(0.1)
+    assert run.status == CostEstimate.DONE, run.error
+    assert run.result is not None and run.result["total_monthly"] == "59.28"
