@@ -89,3 +89,12 @@ def compute_estimate(estimate_id: str) -> CostEstimate:
     run.status, run.result, run.finished_at = CostEstimate.DONE, result, timezone.now()
     run.save(update_fields=["status", "result", "finished_at"])
     return run
+
+
+def relocated(document: dict[str, Any], region: str) -> dict[str, Any]:
+    """The document moved to `region`: its own region and every Region box's, as a what-if for estimates."""
+    moved = {**document, "region": region, "nodes": [dict(n) for n in document.get("nodes", [])]}
+    for node in moved["nodes"]:
+        if node.get("kind") == "aws.region":
+            node["props"] = {**(node.get("props") or {}), "region": region}
+    return moved

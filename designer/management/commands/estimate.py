@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from designer.catalog.fields import PRICING_MODELS
 from designer.services.designs import validate_design
-from designer.services.estimates import estimate_document, pricing_settings
+from designer.services.estimates import estimate_document, pricing_settings, relocated
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", metavar="FILE")
-        parser.add_argument("--region", help="price the design in this region instead of its own")
+        parser.add_argument("--region", help="price the design as if it (and every Region box in it) were in R")
         parser.add_argument("--pricing-model", choices=PRICING_MODELS, help="override the design's pricing model")
         parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         except (OSError, ValueError) as exc:
             raise CommandError(f"{options['file']}: {exc}", returncode=1) from None
         if options["region"] and isinstance(data, dict):
-            data["region"] = options["region"]
+            data = relocated(data, options["region"])
         result = validate_design(data)
         if result.document is None:
             for problem in result.errors:
