@@ -92,9 +92,13 @@ def compute_estimate(estimate_id: str) -> CostEstimate:
 
 
 def relocated(document: dict[str, Any], region: str) -> dict[str, Any]:
-    """The document moved to `region`: its own region and every Region box's, as a what-if for estimates."""
+    """The document moved to `region`, as a what-if for estimates: its own region, every Region box's, and
+    every named Availability Zone's (us-east-1a becomes eu-central-1a)."""
     moved = {**document, "region": region, "nodes": [dict(n) for n in document.get("nodes", [])]}
     for node in moved["nodes"]:
+        props = node.get("props") or {}
         if node.get("kind") == "aws.region":
-            node["props"] = {**(node.get("props") or {}), "region": region}
+            node["props"] = {**props, "region": region}
+        elif node.get("kind") == "aws.vpc.availability_zone" and props.get("name"):
+            node["props"] = {**props, "name": region + str(props["name"])[-1]}
     return moved

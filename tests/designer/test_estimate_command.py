@@ -51,6 +51,9 @@ def test_a_pricing_model_and_a_region_can_be_chosen() -> None:
     assert reserved["settings"]["pricing_model"] == "reserved_1y_no_upfront"
     elsewhere = json.loads(run(SERVERLESS, "--format", "json", "--region", "eu-central-1"))
     assert elsewhere["missing_regions"] == ["eu-central-1"]
+    # named zones move with the design, so a VPC design stays valid in another region
+    ireland = json.loads(run(str(EXAMPLES / "three-tier-web-app.json"), "--format", "json", "--region", "eu-west-1"))
+    assert "eu-west-1" not in ireland["missing_regions"] and ireland["lines"]
     assert any("no price data for eu-central-1; run refresh_prices" in u["reason"] for u in elsewhere["unpriced"])
 
 
