@@ -44,6 +44,9 @@ def worker(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
         "REDIS_URL": settings.REDIS_URL,
         "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
         "DEBUG": "1",
+        # The daily refresh task reads the Price List from here: the bundled files, in the bulk API's layout.
+        "PRICE_LIST_BASE_URL": settings.BUNDLED_PRICES_DIR.as_uri(),
+        "PRICE_REGIONS": "us-east-1",
     }
     proc = subprocess.Popen(
         [
@@ -134,3 +137,18 @@ def test_a_worker_computes_an_estimate_fired_on_commit(worker: str, user: Any) -
         time.sleep(0.1)
     assert run.status == CostEstimate.DONE, run.error
     assert run.result is not None and run.result["total_monthly"] == "59.28"
+
+
+def test_the_refresh_task_loads_prices_on_a_worker_and_skips_them_the_second_time(worker: str) -> None:
+    from designer.models import PriceSnapshot
+    from designer.tasks import refresh_prices
+
+    first = refresh_prices.delay(offers=["AWSLambda", "AmazonSNS"]).get(timeout=120)
+    assert [(o["service_code"], o["region"], o["status"]) for o in first] == [
+        ("AWSLambda", "us-east-1", "succeeded"),
+        ("AmazonSNS", "us-east-1", "succeeded"),
+    ]
+    active = PriceSnapshot.objects.filter(status="active").values_list("service_code", flat=True)
+    assert set(active) == {"AWSLambda", "AmazonSNS"}
+    again = refresh_prices.delay(offers=["AWSLambda"]).get(timeout=120)
+    assert again[0]["status"] == "skipped" and "already loaded" in again[0]["detail"]
