@@ -438,6 +438,16 @@ def main() -> int:
             databaseEngine="Any",
             deploymentOption="Single-AZ",
         )
+        simple(
+            "rds.gp3_iops_month",
+            region,
+            "AmazonRDS",
+            "Provisioned IOPS",
+            "RDS:GP3-PIOPS",
+            "IOPS-Mo",
+            databaseEngine="Any",
+            deploymentOption="Single-AZ",
+        )
         simple("rds.backup_gb_month", region, "AmazonRDS", "Storage Snapshot", "RDS:ChargedBackupUsage", "GB-Mo")
         for engine_id, engine in (("aurora-postgresql", "Aurora PostgreSQL"), ("aurora-mysql", "Aurora MySQL")):
             for klass in ("db.r6g.large", "db.t4g.medium", "db.t3.medium", "db.r5.large"):

@@ -58,6 +58,12 @@ class Context:
         hours = Decimal(str(own)) if own is not None else self.hours
         return min(hours, self.hours)
 
+    def billed_hours(self, node: GraphNode, term: Term) -> Decimal:
+        """Hours billed under `term`: a reservation is paid for every hour of the month whether the capacity
+        runs or not ("billed for usage on an hourly basis, regardless of whether they are being used",
+        https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/reserved-instances-payment-options.html)."""
+        return self.hours if term.kind == "Reserved" else self.node_hours(node)
+
     def term_of(self, node: GraphNode, *, reserved: bool = True, savings_plan: bool = True) -> tuple[Term, str]:
         """The term a node is bought under, from its pricing model (or the design's), and a note when the
         model does not apply to this service and on-demand is used instead."""

@@ -23,11 +23,8 @@ from .selection import GLOBAL_REGION
 from .traffic import edge_charges
 
 CENT = Decimal("0.01")
-SERVICE_NAMES = {
-    "AWSDataTransfer": "Data transfer",
-    "AmazonCloudFront": "Amazon CloudFront",
-    "AmazonEC2": "Amazon EC2",
-}
+# Connection charges are filed under these services; the rest (NAT processing) under Amazon VPC.
+SERVICE_NAMES = {"AWSDataTransfer": "Data transfer", "AmazonCloudFront": "Amazon CloudFront"}
 
 
 def money(value: Decimal) -> str:

@@ -11,15 +11,18 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from designer.graph import ArchitectureGraph
 from designer.pricing.book import MemoryPriceSource
+from designer.pricing.charges import Charge, Context, PricingSettings
 from designer.pricing.estimate import Estimate, estimate
-from designer.pricing.charges import PricingSettings
+from designer.pricing.estimators import ESTIMATORS
 from designer.pricing.offer_file import read_offer
 from designer.pricing.records import PriceRecord
-from designer.graph import ArchitectureGraph
+from tests.engines.design_builders import node
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFERS = ROOT / "data" / "prices" / "bundled" / "offers" / "v1.0" / "aws"
@@ -80,7 +83,9 @@ def record(
     )
 
 
-def book(records: Iterable[PriceRecord], *, service: str = "AWSDataTransfer", region: str = "us-east-1") -> MemoryPriceSource:
+def book(
+    records: Iterable[PriceRecord], *, service: str = "AWSDataTransfer", region: str = "us-east-1"
+) -> MemoryPriceSource:
     source = MemoryPriceSource()
     source.add(service, region, list(records), "2026-11-26T00:00:00Z")
     return source
@@ -94,12 +99,31 @@ def priced(g: ArchitectureGraph, settings: PricingSettings | None = None) -> Est
 def costs(result: Estimate, owner: str) -> dict[str, Decimal]:
     """Line name -> monthly cost (recurring plus amortised upfront) of one node's or connection's lines."""
     return {
-        line.name: line.monthly_cost + line.upfront_monthly
-        for line in result.lines
-        if owner in (line.node, line.edge)
+        line.name: line.monthly_cost + line.upfront_monthly for line in result.lines if owner in (line.node, line.edge)
     }
 
 
 def unpriced(result: Estimate, owner: str) -> dict[str, str]:
     """What of one node or connection is unpriced -> why."""
     return {u.what: u.reason for u in result.unpriced if owner in (u.node, u.edge)}
+
+
+def vpc(region: str = "us-east-1") -> list[dict[str, Any]]:
+    """A Region box holding a VPC with two named AZs, each with a public and a private subnet.
+
+    Ids: `region`, `vpc`, `az-a` / `az-b`, `public-a` / `public-b`, `private-a` / `private-b`.
+    """
+    out = [node("region", "aws.region", region=region), node("vpc", "aws.vpc.vpc", "region", cidr="10.0.0.0/16")]
+    for i, letter in enumerate("ab"):
+        out += [
+            node(f"az-{letter}", "aws.vpc.availability_zone", "vpc", name=f"{region}{letter}"),
+            node(f"public-{letter}", "aws.vpc.subnet", f"az-{letter}", cidr=f"10.0.{i}.0/24", tier="public"),
+            node(f"private-{letter}", "aws.vpc.subnet", f"az-{letter}", cidr=f"10.0.{10 + i}.0/24", tier="private"),
+        ]
+    return out
+
+
+def charges(g: ArchitectureGraph, node_id: str, settings: PricingSettings | None = None) -> list[Charge]:
+    """What the estimator of one node asks to be priced, without any price book."""
+    n = g.node(node_id)
+    return ESTIMATORS[n.kind](n, Context(g, settings or PricingSettings())).charges

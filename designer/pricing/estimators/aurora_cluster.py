@@ -43,7 +43,7 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
         charges.append(
             Charge(
                 f"Instance hours ({instances} × {p['instance_class']}, {term.label()})",
-                hours * instances,
+                ctx.billed_hours(node, term) * instances,
                 "hours",
                 query(
                     "AmazonRDS",

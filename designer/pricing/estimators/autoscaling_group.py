@@ -40,7 +40,7 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
             instance_hours(
                 node.region,
                 instance_type,
-                hours * on_demand,
+                ctx.billed_hours(node, term) * on_demand,
                 os=p["os"],
                 term=term,
                 note=note,

@@ -26,7 +26,15 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
     hours = ctx.node_hours(node) * count
     term, note = ctx.term_of(node)
     charges = [
-        instance_hours(node.region, p["instance_type"], hours, os=p["os"], tenancy=p["tenancy"], term=term, note=note)
+        instance_hours(
+            node.region,
+            p["instance_type"],
+            ctx.billed_hours(node, term) * count,
+            os=p["os"],
+            tenancy=p["tenancy"],
+            term=term,
+            note=note,
+        )
     ]
     charges += ebs_volume(
         node.region, p["root_volume_type"], dec(p["root_volume_size_gb"]), 3000, 125, count, what="Root volume"

@@ -52,7 +52,12 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
             term, note = ctx.term_of(node)
             charges.append(
                 instance_hours(
-                    node.region, p["instance_type"], hours * nodes, term=term, note=note, label=f", {nodes} nodes"
+                    node.region,
+                    p["instance_type"],
+                    ctx.billed_hours(node, term) * nodes,
+                    term=term,
+                    note=note,
+                    label=f", {nodes} nodes",
                 )
             )
         charges += ebs_volume(

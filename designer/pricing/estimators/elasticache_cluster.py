@@ -34,7 +34,7 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
         [
             Charge(
                 f"Node hours ({count} × {p['node_type']}, {ENGINES[p['engine']]}, {term.label()})",
-                ctx.node_hours(node) * Decimal(count),
+                ctx.billed_hours(node, term) * Decimal(count),
                 "hours",
                 query(
                     "AmazonElastiCache",

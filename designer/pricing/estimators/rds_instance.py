@@ -44,12 +44,30 @@ def instance_query(region: str, engine: str, instance_class: str, multi_az: bool
     )
 
 
-def storage_charges(region: str, storage_type: str, gb: Decimal, iops: int, multi_az: bool, what: str) -> list[Charge]:
+def gp3_included_iops(engine: str, gb: Decimal) -> int:
+    """gp3's baseline: 3,000 IOPS below 400 GB, 12,000 from 400 GB (3,000 for SQL Server at any size)
+    (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html#gp3-storage)."""
+    if engine.startswith("sqlserver") or gb < 400:
+        return 3000
+    return 12000
+
+
+def storage_charges(
+    region: str,
+    storage_type: str,
+    gb: Decimal,
+    iops: int,
+    multi_az: bool,
+    what: str,
+    engine: str = "postgres",
+    count: int = 1,
+) -> list[Charge]:
+    """The storage of `count` databases, each with `gb` and `iops`."""
     prefix = "Multi-AZ-" if multi_az else ""
     charges = [
         Charge(
             f"{what} ({storage_type}{', Multi-AZ' if multi_az else ''})",
-            gb,
+            gb * count,
             "GB-month",
             query("AmazonRDS", region, family="Database Storage", usage=f"RDS:{prefix}{_STORAGE[storage_type]}"),
         )
@@ -58,9 +76,19 @@ def storage_charges(region: str, storage_type: str, gb: Decimal, iops: int, mult
         charges.append(
             Charge(
                 f"Provisioned IOPS ({storage_type})",
-                Decimal(iops),
+                Decimal(iops * count),
                 "IOPS-month",
                 query("AmazonRDS", region, family="Provisioned IOPS", usage=f"RDS:{prefix}{_IOPS[storage_type]}"),
+            )
+        )
+    included = gp3_included_iops(engine, gb)
+    if storage_type == "gp3" and iops > included:
+        charges.append(
+            Charge(
+                f"Provisioned IOPS above the {included:,} included (gp3)",
+                Decimal((iops - included) * count),
+                "IOPS-month",
+                query("AmazonRDS", region, family="Provisioned IOPS", usage=f"RDS:{prefix}GP3-PIOPS"),
             )
         )
     return charges
@@ -68,14 +96,13 @@ def storage_charges(region: str, storage_type: str, gb: Decimal, iops: int, mult
 
 def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
     p = node.props
-    hours = ctx.node_hours(node)
     term, note = ctx.term_of(node, savings_plan=False)
     multi_az = bool(p["multi_az"])
     charges = [
         Charge(
             f"Instance hours ({p['instance_class']}, {p['engine']}, {'Multi-AZ' if multi_az else 'Single-AZ'}, "
             f"{term.label()})",
-            hours,
+            ctx.billed_hours(node, term),
             "hours",
             instance_query(node.region, p["engine"], p["instance_class"], multi_az),
             term,
@@ -83,13 +110,13 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
         )
     ]
     gb = dec(p["allocated_storage_gb"])
-    charges += storage_charges(node.region, p["storage_type"], gb, int(p["iops"]), multi_az, "Storage")
+    charges += storage_charges(node.region, p["storage_type"], gb, int(p["iops"]), multi_az, "Storage", p["engine"])
     replicas = int(p["read_replicas"])
     if replicas:
         charges.append(
             Charge(
                 f"Read replica hours ({replicas} × {p['instance_class']}, {term.label()})",
-                hours * replicas,
+                ctx.billed_hours(node, term) * replicas,
                 "hours",
                 instance_query(node.region, p["engine"], p["instance_class"], False),
                 term,
@@ -97,7 +124,7 @@ def estimate(node: GraphNode, ctx: Context) -> NodeCharges:
             )
         )
         charges += storage_charges(
-            node.region, p["storage_type"], gb * replicas, int(p["iops"]) * replicas, False, "Read replica storage"
+            node.region, p["storage_type"], gb, int(p["iops"]), False, "Read replica storage", p["engine"], replicas
         )
     backup = dec(node.usage["backup_storage_gb"])
     if backup:
