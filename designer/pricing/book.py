@@ -196,6 +196,9 @@ def price(
     """
     base = on_demand_records(source, q)
     sku, unit = base[0].sku, base[0].unit
+    if q.instance_type is not None and all(r.price == 0 for r in base):
+        # A $0 instance hour is a capacity-reservation or Dedicated Host row, never a real price (FORMAT.md 5.3).
+        raise NoPrice(f"the only price for {q.describe()} is $0, which is not a real instance price")
     if term.kind == "OnDemand" or quantity == 0:
         cost, tiers = tiered_cost(base, quantity)
         return Priced(cost, (cost / quantity) if quantity else base[0].price, sku, unit, tiers=tiers)

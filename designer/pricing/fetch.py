@@ -93,6 +93,7 @@ class Fetcher:
         self.session.mount("file://", FileAdapter())
         self.session.headers["User-Agent"] = "aws-architecture-designer/1.0 (price refresh)"
         self._offer_index: dict[str, Any] | None = None
+        self._offer_index_error: FetchError | None = None
 
     def url(self, path: str) -> str:
         return path if "://" in path else f"{self.base_url}{path}"
@@ -123,10 +124,17 @@ class Fetcher:
             raise FetchError(f"{self.url(path)}: not JSON ({exc})") from None
 
     def offer_index(self) -> dict[str, Any]:
+        """The offer index, read once; a failure is remembered, so a refresh of many files fails fast."""
+        if self._offer_index_error is not None:
+            raise self._offer_index_error
         if self._offer_index is None:
-            index = self.json(OFFER_INDEX)
-            if not isinstance(index, dict) or not isinstance(index.get("offers"), dict):
-                raise FetchError(f"{self.url(OFFER_INDEX)}: not an offer index")
+            try:
+                index = self.json(OFFER_INDEX)
+                if not isinstance(index, dict) or not isinstance(index.get("offers"), dict):
+                    raise FetchError(f"{self.url(OFFER_INDEX)}: not an offer index")
+            except FetchError as exc:
+                self._offer_index_error = exc
+                raise
             self._offer_index = index
         return self._offer_index
 
@@ -161,7 +169,7 @@ class Fetcher:
         for attempt in range(self.retries + 1):
             try:
                 return self._download_once(url, dest, on_bytes)
-            except (requests.ConnectionError, requests.Timeout, _Truncated) as exc:
+            except _BROKEN_DOWNLOAD as exc:
                 last = exc
                 if attempt < self.retries:
                     self.sleep(self.backoff * 2**attempt)
@@ -190,3 +198,8 @@ class _Permanent(Exception):
 
 class _Truncated(OfferError):
     pass
+
+
+# What makes a download worth another try. urllib3 reports a body shorter than its Content-Length as
+# ChunkedEncodingError (IncompleteRead) before `_download_once` can compare the sizes itself.
+_BROKEN_DOWNLOAD = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError, _Truncated)

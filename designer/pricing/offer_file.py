@@ -115,11 +115,16 @@ def _records(path: Path, meta: OfferMeta, keep: Any, on_progress: Progress | Non
 
 
 def _in_region(attributes: dict[str, str], region: str) -> bool:
-    """All-region files (and foreign products in region files) hold other regions' products too."""
+    """All-region files (and foreign products in region files) hold other regions' products too. A product
+    naming a place this code cannot map to a region (a region newer than the table, another partition) is
+    left out rather than taken for this one."""
     if region == GLOBAL_REGION:
         return True
     found = region_of(attributes)
-    return found is None or found == region
+    if found is not None:
+        return found == region
+    named = [attributes.get(k, "") for k in ("location", "fromLocation")]
+    return not any(name and name != "Any" for name in named)
 
 
 def _product(sku: str, product: Any) -> _Product:

@@ -53,8 +53,7 @@ def get_products(
     while True:
         response = client.get_products(**request)
         for entry in response.get("PriceList") or []:
-            records = _item_records(json.loads(entry) if isinstance(entry, str) else entry, region)
-            yield from records
+            yield from _item_records(json.loads(entry) if isinstance(entry, str) else entry, region)
         token = response.get("NextToken")
         if not token:
             return
@@ -127,8 +126,8 @@ class QueryApiPriceSource:
     `regionCode` filter; when that finds nothing, the region's `location` names are tried in turn, for data
     older than `regionCode` (FORMAT.md 4). The usage type is matched here, without its region prefix, because
     the API can only match it exactly. Products go through the same selection as bulk ingest
-    (`selection.keeps`: capacitystatus, marketoption, ...), so both sources price the same SKUs. No Savings
-    Plans rates: GetProducts does not serve them.
+    (`selection.keeps`: capacitystatus, marketoption, ...), so both sources price the same SKUs. Savings
+    Plans rates are not looked up here: an estimate asking for one gets "no rate" rather than a guess.
     """
 
     def __init__(self, client: PricingClient) -> None:

@@ -13,6 +13,9 @@ LOCATIONS: dict[str, str] = {
     "US East (Ohio)": "us-east-2",
     "US West (N. California)": "us-west-1",
     "US West (Oregon)": "us-west-2",
+    "AWS GovCloud (US-West)": "us-gov-west-1",
+    "AWS GovCloud (US)": "us-gov-west-1",  # its name before us-gov-east-1 opened (usage prefix UGW1-)
+    "AWS GovCloud (US-East)": "us-gov-east-1",
     "Africa (Cape Town)": "af-south-1",
     "Asia Pacific (Hong Kong)": "ap-east-1",
     "Asia Pacific (Taipei)": "ap-east-2",

@@ -92,7 +92,7 @@ def test_the_csv_download_waits_for_the_result_then_lists_every_line(
     compute_estimate(run["id"])
     response = api.get(run["csv_url"])
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    assert 'attachment; filename="estimate-Three-tier-web-app-r1.csv"' == response["Content-Disposition"]
+    assert response["Content-Disposition"] == 'attachment; filename="estimate-Three-tier-web-app-r1.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     result = api.get(run["url"]).json()["result"]
     assert len(rows) == len(result["lines"]) + len(result["unpriced"]) + 1

@@ -263,3 +263,23 @@ class TestSavingsPlans:
 
         with pytest.raises(NoPrice, match=r"no Compute Savings Plan 1yr, no upfront rate for AmazonEC2 in us-east-1"):
             price(self.source(), q, Decimal(730), Term("SavingsPlan", "1yr", "No Upfront"))
+
+
+def test_a_zero_instance_price_is_never_taken_for_a_real_one() -> None:
+    # FORMAT.md pitfall 3: capacity-reservation and Dedicated Host rows are $0 an hour.
+    from designer.pricing.book import MemoryPriceSource, NoPrice, price, query
+    from designer.pricing.records import PriceRecord
+
+    source = MemoryPriceSource()
+    zero = PriceRecord(
+        "SKU0",
+        "AmazonEC2",
+        "Compute Instance",
+        "BoxUsage:p5.48xlarge",
+        {"instanceType": "p5.48xlarge"},
+        "Hrs",
+        Decimal(0),
+    )
+    source.add("AmazonEC2", "us-east-1", [zero])
+    with pytest.raises(NoPrice, match=r"\$0, which is not a real instance price"):
+        price(source, query("AmazonEC2", "us-east-1", instance_type="p5.48xlarge"), Decimal(730))

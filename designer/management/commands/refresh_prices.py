@@ -71,13 +71,19 @@ class Command(BaseCommand):
         )
         if tty:
             self.stdout.write("\r" + " " * 100 + "\r", ending="")
-        counts = {"succeeded": 0, "skipped": 0, "failed": 0}
+        counts = {"loaded": 0, "current": 0, "not offered": 0, "failed": 0}
         for o in outcomes:
-            counts[o.status] += 1
+            if o.status == "succeeded":
+                counts["loaded"] += 1
+            elif o.status == "failed":
+                counts["failed"] += 1
+            else:
+                counts["current" if "already loaded" in o.detail else "not offered"] += 1
             style = self.style.ERROR if o.status == "failed" else (lambda s: s)
             self.stdout.write(style(f"{o.status:>9}  {o.service_code} {o.region}: {o.detail}"))
         self.stdout.write(
-            f"{counts['succeeded']} loaded, {counts['skipped']} already current, {counts['failed']} failed"
+            f"{counts['loaded']} loaded, {counts['current']} already current, {counts['not offered']} not offered, "
+            f"{counts['failed']} failed"
         )
-        if counts["failed"] and not counts["succeeded"] and not counts["skipped"]:
+        if counts["failed"] and not counts["loaded"] and not counts["current"]:
             raise CommandError("no price file could be loaded", returncode=1)
