@@ -31,10 +31,21 @@ def pricing_settings(
     )
 
 
-def estimate_document(document: dict[str, Any], settings: PricingSettings) -> Estimate:
-    """The estimate of a document that has passed the gate (a stored revision, or a loaded file)."""
+def estimate_document(document: dict[str, Any], settings: PricingSettings, source: str = "database") -> Estimate:
+    """The estimate of a document that has passed the gate (a stored revision, or a loaded file), priced from
+    the database's snapshots, or (`source="query"`) straight from the Price List Query API with the AWS
+    credentials boto3 finds (environment, profile or role)."""
     graph = build(DesignDocument.from_dict(document))
-    return estimate(graph, settings, DbPriceSource())
+    if source == "query":
+        import boto3
+
+        from ..pricing.query_api import QueryApiPriceSource
+
+        # The Price List Query API answers from us-east-1 (and ap-south-1), whatever region is priced.
+        prices: Any = QueryApiPriceSource(boto3.client("pricing", region_name="us-east-1"))
+    else:
+        prices = DbPriceSource()
+    return estimate(graph, settings, prices)
 
 
 def request_estimate(revision: Revision, settings: PricingSettings) -> tuple[CostEstimate, bool]:

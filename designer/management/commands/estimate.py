@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--region", help="price the design as if it (and every Region box in it) were in R")
         parser.add_argument("--pricing-model", choices=PRICING_MODELS, help="override the design's pricing model")
         parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+        parser.add_argument(
+            "--source",
+            choices=("database", "query"),
+            default="database",
+            help="price from the loaded snapshots, or ask the Price List Query API (needs AWS credentials)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -35,7 +41,13 @@ class Command(BaseCommand):
                 self.stderr.write(problem.line())
             raise CommandError(f"{options['file']} is not a valid design", returncode=1)
         document = result.document.to_dict()
-        estimate = estimate_document(document, pricing_settings(document, pricing_model=options["pricing_model"]))
+        settings = pricing_settings(document, pricing_model=options["pricing_model"])
+        try:
+            estimate = estimate_document(document, settings, options["source"])
+        except Exception as exc:
+            if options["source"] != "query":
+                raise
+            raise CommandError(f"the Query API could not be used: {type(exc).__name__}: {exc}", returncode=1) from None
         if options["format"] == "json":
             self.stdout.write(json.dumps(estimate.as_dict(), indent=2))
         elif options["format"] == "csv":
