@@ -226,6 +226,7 @@ class EstimateRequestSerializer(serializers.Serializer):
 class EstimateSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:estimate-detail", lookup_field="pk")
     csv_url = serializers.HyperlinkedIdentityField(view_name="api:estimate-csv", lookup_field="pk")
+    json_url = serializers.HyperlinkedIdentityField(view_name="api:estimate-json", lookup_field="pk")
     design = serializers.UUIDField(source="revision.design_id")
     revision = serializers.IntegerField(source="revision.number")
     result = serializers.JSONField(allow_null=True, help_text="The estimate once status is done (see docs/pricing.md).")
@@ -236,6 +237,7 @@ class EstimateSerializer(serializers.ModelSerializer):
             "id",
             "url",
             "csv_url",
+            "json_url",
             "design",
             "revision",
             "status",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("designs/<uuid:pk>/estimates/", views.EstimateRequestView.as_view(), name="estimate-request"),
     path("estimates/<uuid:pk>/", views.EstimateDetailView.as_view(), name="estimate-detail"),
     path("estimates/<uuid:pk>/csv/", views.EstimateCsvView.as_view(), name="estimate-csv"),
+    path("estimates/<uuid:pk>/json/", views.EstimateJsonView.as_view(), name="estimate-json"),
     path("prices/status/", views.PriceStatusView.as_view(), name="price-status"),
     path("prices/instance-types/", views.InstanceTypesView.as_view(), name="instance-types"),
     path("palette/", views.PaletteView.as_view(), name="palette"),

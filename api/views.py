@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib.auth import authenticate
@@ -315,10 +316,31 @@ class EstimateCsvView(APIView):
         run = _estimate_for(request.user, pk)
         if run.status != CostEstimate.DONE or run.result is None:
             raise NotReady(f"The estimate is {run.status}; download it once it is done.")
-        name = f"estimate-{run.revision.design.name}-r{run.revision.number}.csv".replace(" ", "-")
         response = HttpResponse(csv_of(run.result), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Content-Disposition"] = f'attachment; filename="{_download_name(run)}.csv"'
         return response
+
+
+class EstimateJsonView(APIView):
+    @extend_schema(
+        summary="Download an estimate's result as a JSON file",
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            409: OpenApiResponse(s.ErrorSerializer, description="Not finished yet."),
+            **errors(404),
+        },
+    )
+    def get(self, request: Request, pk: str) -> HttpResponse:
+        run = _estimate_for(request.user, pk)
+        if run.status != CostEstimate.DONE or run.result is None:
+            raise NotReady(f"The estimate is {run.status}; download it once it is done.")
+        response = HttpResponse(json.dumps(run.result, indent=2), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{_download_name(run)}.json"'
+        return response
+
+
+def _download_name(run: CostEstimate) -> str:
+    return f"estimate-{run.revision.design.name}-r{run.revision.number}".replace(" ", "-")
 
 
 class PriceStatusView(APIView):

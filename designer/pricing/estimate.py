@@ -135,6 +135,7 @@ class Estimate:
             "notes": self.notes,
             "assumptions": [asdict(a) for a in self.assumptions],
             "price_data": self.price_data,
+            "oldest_price_date": min((d for d in self.price_data.values() if d), default=""),
             "missing_regions": self.missing_regions,
         }
 

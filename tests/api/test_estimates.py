@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -97,6 +98,10 @@ def test_the_csv_download_waits_for_the_result_then_lists_every_line(
     result = api.get(run["url"]).json()["result"]
     assert len(rows) == len(result["lines"]) + len(result["unpriced"]) + 1
     assert rows[-1]["item"] == "Total per month" and rows[-1]["monthly_usd"] == result["total_monthly"]
+    as_json = api.get(run["json_url"])
+    assert as_json["Content-Disposition"] == 'attachment; filename="estimate-Three-tier-web-app-r1.json"'
+    assert json.loads(as_json.content) == result
+    assert result["oldest_price_date"] == "2026-07-20T13:44:30Z"  # the EC2 instance prices (karpenter table)
 
 
 def test_without_price_data_the_estimate_names_what_is_missing(api: APIClient, design: dict[str, Any]) -> None:
