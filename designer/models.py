@@ -164,16 +164,34 @@ class PriceSnapshot(models.Model):
         return f"{self.service_code} {self.region} {self.offer_version} ({self.status})"
 
 
-class PriceItem(models.Model):
-    """One price dimension of one SKU under one term, as `designer.pricing.records.PriceRecord`."""
+class PriceProduct(models.Model):
+    """A product of a price file that the estimators use: its SKU, family, usage type and the attributes
+    lookups match on. Its prices are PriceItems."""
 
-    snapshot = models.ForeignKey(PriceSnapshot, on_delete=models.CASCADE, related_name="items")
+    snapshot = models.ForeignKey(PriceSnapshot, on_delete=models.CASCADE, related_name="products")
     sku = models.CharField(max_length=64)
     product_family = models.CharField(max_length=100)
     usage_type = models.CharField(max_length=200)
     bare_usage_type = models.CharField(max_length=200, help_text="The usage type without its region prefix.")
     instance_type = models.CharField(max_length=64, blank=True)
     attributes = models.JSONField(default=dict)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["snapshot", "product_family", "bare_usage_type"]),
+            models.Index(fields=["snapshot", "instance_type"]),
+            models.Index(fields=["snapshot", "sku"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sku} {self.bare_usage_type}"
+
+
+class PriceItem(models.Model):
+    """One price dimension of a product under one term, as `designer.pricing.records.PriceRecord`. For a
+    Savings Plans rate, `discounted_sku` is the on-demand SKU it applies to."""
+
+    product = models.ForeignKey(PriceProduct, on_delete=models.CASCADE, related_name="items")
     unit = models.CharField(max_length=40)
     begin_range = models.DecimalField(max_digits=30, decimal_places=6, default=0)
     end_range = models.DecimalField(max_digits=30, decimal_places=6, null=True)
@@ -182,20 +200,13 @@ class PriceItem(models.Model):
     lease_length = models.CharField(max_length=8, blank=True)
     purchase_option = models.CharField(max_length=20, blank=True)
     offering_class = models.CharField(max_length=20, blank=True)
-    discounted_sku = models.CharField(max_length=64, blank=True)
+    discounted_sku = models.CharField(max_length=64, blank=True, db_index=True)
     rate_code = models.CharField(max_length=120, blank=True)
     effective_date = models.CharField(max_length=40, blank=True)
     description = models.CharField(max_length=500, blank=True)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["snapshot", "product_family", "bare_usage_type"]),
-            models.Index(fields=["snapshot", "instance_type"]),
-            models.Index(fields=["snapshot", "discounted_sku"]),
-        ]
-
     def __str__(self) -> str:
-        return f"{self.sku} {self.bare_usage_type} {self.price}/{self.unit}"
+        return f"{self.product_id} {self.term_type} {self.price}/{self.unit}"
 
 
 class PriceFetch(models.Model):

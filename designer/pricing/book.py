@@ -103,6 +103,7 @@ class MemoryPriceSource:
         self._records: dict[tuple[str, str], list[PriceRecord]] = defaultdict(list)
         self._plans: dict[tuple[str, str], list[PriceRecord]] = defaultdict(list)
         self._published: dict[tuple[str, str], str] = {}
+        self._found: dict[PriceQuery, list[PriceRecord]] = {}
 
     def add(self, service: str, region: str, records: Iterable[PriceRecord], publication: str = "") -> None:
         for record in records:
@@ -111,9 +112,13 @@ class MemoryPriceSource:
             else:
                 self._records[(service, region)].append(record)
         self._published[(service, region)] = publication
+        self._found.clear()
 
     def find(self, query: PriceQuery) -> list[PriceRecord]:
-        return [r for r in self._records.get((query.service, query.region), ()) if query.matches(r)]
+        """Records matching `query`, remembered: an estimate asks the same question once per similar node."""
+        if query not in self._found:
+            self._found[query] = [r for r in self._records.get((query.service, query.region), ()) if query.matches(r)]
+        return self._found[query]
 
     def savings_plan_rates(self, region: str, sku: str) -> list[PriceRecord]:
         return list(self._plans.get((region, sku), ()))

@@ -9,6 +9,7 @@ caller can keep the previous snapshot.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -79,33 +80,138 @@ def version_date(version: str) -> str:
     return ""
 
 
-def _records(path: Path, meta: OfferMeta, keep: Any, on_progress: Progress | None) -> Iterator[PriceRecord]:
-    kept: dict[str, _Product] = {}
-    seen_products = False
+# Sections of an offer file follow each other: products, then terms.OnDemand, then terms.Reserved (the order
+# AWS writes them; opencost's streaming parser relies on it too). Parsing every section from the start of the
+# file costs one full parse per section, so each pass stops once its section has ended (no new item within
+# SLACK bytes) and the next pass starts at the last item of the previous one, behind a few synthetic bytes
+# that make the rest of the file valid JSON again. If a file is laid out otherwise, the passes fall back to
+# starting at the top, which is slower but reads the same records.
+SLACK = 16 << 20
+WINDOW = 4 << 20
+BUFFER = 1 << 16
+
+
+class _Reader:
+    """The file as ijson reads it: optional synthetic bytes first, then the file from `start`; it reports the
+    end of input once `slack` bytes have passed since the consumer's last item (`mark()`)."""
+
+    def __init__(self, path: Path, start: int, prefix: bytes, slack: int) -> None:
+        self.handle = path.open("rb")
+        self.handle.seek(start)
+        self.pending = prefix
+        self.pos = start
+        self.slack = slack
+        self.last_item_pos: int | None = None
+        self.stopped = False
+
+    def read(self, size: int = -1) -> bytes:
+        if self.pending:
+            out, self.pending = self.pending[:size], self.pending[size:]
+            return out
+        if self.last_item_pos is not None and self.pos - self.last_item_pos > self.slack:
+            self.stopped = True
+            return b""
+        data = self.handle.read(size)
+        self.pos += len(data)
+        return data
+
+    def mark(self) -> None:
+        self.last_item_pos = self.pos
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _section(path: Path, prefix: str, start: int, synthetic: bytes, slack: int) -> Iterator[tuple[str, Any, int]]:
+    """(key, value, reader position) for each item under `prefix`, from `start`."""
+    reader = _Reader(path, start, synthetic, slack)
     try:
-        with path.open("rb") as handle:
-            for count, (sku, product) in enumerate(ijson.kvitems(handle, "products", use_float=False), 1):
-                seen_products = True
-                item = _product(sku, product)
-                if _in_region(item.attributes, meta.region) and keep(
-                    meta.offer_code, item.family, item.usage_type, item.attributes
-                ):
-                    item.attributes = kept_attributes(item.attributes)
-                    kept[sku] = item
-                if on_progress and count % 5000 == 0:
-                    on_progress(count)
-            if on_progress:
-                on_progress(count if seen_products else 0)
-        if not seen_products:
+        for key, value in ijson.kvitems(reader, prefix, use_float=False, buf_size=BUFFER):
+            yield key, value, reader.pos
+            reader.mark()
+    except ijson.IncompleteJSONError:
+        if not reader.stopped:
+            raise
+    finally:
+        reader.close()
+
+
+def _resume_at(path: Path, key: str, before: int, synthetic: bytes, container: str,
+               looks_right: Callable[[Any], bool]) -> int | None:  # fmt: skip
+    """Where the member `"key": {...}` of `container` begins, searching back from byte `before`; None when it
+    cannot be found within WINDOW. The same key may also appear as a member of the next section, so each
+    candidate is parsed (behind the synthetic bytes) and kept only if its value looks like `container`'s."""
+    begin = max(0, before - WINDOW)
+    with path.open("rb") as handle:
+        handle.seek(begin)
+        window = handle.read(before - begin)
+    pattern = re.compile(rb'"' + re.escape(key.encode()) + rb'"\s*:\s*\{')
+    for match in reversed(list(pattern.finditer(window))):
+        start = begin + match.start()
+        reader = _Reader(path, start, synthetic, slack=0)
+        try:
+            first = next(ijson.kvitems(reader, container, use_float=False, buf_size=BUFFER), None)
+        except ijson.JSONError:
+            first = None
+        finally:
+            reader.close()
+        if first is not None and first[0] == key and looks_right(first[1]):
+            return start
+    return None
+
+
+def _is_product(value: Any) -> bool:
+    return isinstance(value, dict) and "attributes" in value
+
+
+def _is_on_demand_set(value: Any) -> bool:
+    """A SKU's on-demand terms (a reserved set of the same SKU has lease attributes)."""
+    return isinstance(value, dict) and all(
+        isinstance(t, dict)
+        and "priceDimensions" in t
+        and not (t.get("termAttributes") or {}).get("LeaseContractLength")
+        for t in value.values()
+    )
+
+
+def _records(path: Path, meta: OfferMeta, keep: Any, on_progress: Progress | None,
+             slack: int = SLACK) -> Iterator[PriceRecord]:  # fmt: skip
+    kept: dict[str, _Product] = {}
+    count = 0
+    try:
+        last: tuple[str, int] | None = None
+        for sku, product, pos in _section(path, "products", 0, b"", slack):
+            count += 1
+            item = _product(sku, product)
+            if _in_region(item.attributes, meta.region) and keep(
+                meta.offer_code, item.family, item.usage_type, item.attributes
+            ):
+                item.attributes = kept_attributes(item.attributes)
+                kept[sku] = item
+            if on_progress and count % 5000 == 0:
+                on_progress(count)
+            last = (sku, pos)
+        if on_progress:
+            on_progress(count)
+        if not count:
             raise OfferError(f"{path.name}: no products")
         seen_terms = False
+        # Where each terms pass resumes: the previous section's last item, behind the bytes that open it.
+        resume = {
+            "OnDemand": (b'{"products":{', "products", _is_product),
+            "Reserved": (b'{"terms":{"OnDemand":{', "terms.OnDemand", _is_on_demand_set),
+        }
         for term_type in TERM_TYPES:
-            with path.open("rb") as handle:
-                for sku, offers in ijson.kvitems(handle, f"terms.{term_type}", use_float=False):
-                    seen_terms = True
-                    product = kept.get(sku)
-                    if product is not None:
-                        yield from _term_records(sku, product, term_type, offers)
+            synthetic, container, looks_right = resume[term_type]
+            start = _resume_at(path, last[0], last[1], synthetic, container, looks_right) if last else None
+            begin, prefix = (start, synthetic) if start is not None else (0, b"")
+            last = None
+            for sku, offers, pos in _section(path, f"terms.{term_type}", begin, prefix, slack):
+                seen_terms = True
+                last = (sku, pos)
+                product = kept.get(sku)
+                if product is not None:
+                    yield from _term_records(sku, product, term_type, offers)
         if not seen_terms:
             raise OfferError(f"{path.name}: no terms")
     except ijson.IncompleteJSONError as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from designer.models import PriceFetch, PriceItem, PriceSnapshot
+from designer.models import PriceFetch, PriceItem, PriceProduct, PriceSnapshot
 from designer.pricing.book import PriceQuery, Term, price
 from designer.pricing.estimators._common import instance_query
 from designer.pricing.offer_file import read_offer
@@ -48,20 +48,27 @@ def test_a_file_becomes_the_active_snapshot_with_its_items() -> None:
     assert (snapshot.offer_version, snapshot.publication_date) == ("20161213014831", "2016-12-13T01:48:31Z")
     assert snapshot.source_url.endswith(LYFT_C4.name)
     assert snapshot.activated_at is not None
-    assert snapshot.item_count == 8 == PriceItem.objects.filter(snapshot=snapshot).count()
-    item = PriceItem.objects.get(snapshot=snapshot, term_type="OnDemand")
-    assert (item.sku, item.instance_type, item.bare_usage_type) == ("4C7N4APU9GEUZ6H6", "c4.large", "BoxUsage:c4.large")
+    assert snapshot.item_count == 8 == PriceItem.objects.filter(product__snapshot=snapshot).count()
+    item = PriceItem.objects.get(product__snapshot=snapshot, term_type="OnDemand")
+    product = item.product
+    assert (product.sku, product.instance_type, product.bare_usage_type) == (
+        "4C7N4APU9GEUZ6H6",
+        "c4.large",
+        "BoxUsage:c4.large",
+    )
+    # one product row for the SKU, whatever number of prices it has
+    assert PriceProduct.objects.filter(snapshot=snapshot).count() == 1
     assert (item.price, item.unit, item.end_range) == (D("0.1"), "Hrs", None)
-    fees = PriceItem.objects.filter(snapshot=snapshot, unit="Quantity").values_list("price", flat=True)
+    fees = PriceItem.objects.filter(product__snapshot=snapshot, unit="Quantity").values_list("price", flat=True)
     assert sorted(fees) == [D(263), D(539), D(710)]
 
 
 def test_only_the_attributes_worth_keeping_are_stored() -> None:
     snapshot = load(LYFT_C4)
-    item = PriceItem.objects.filter(snapshot=snapshot).first()
-    assert item is not None
-    assert item.attributes["operatingSystem"] == "Linux"
-    assert "processorFeatures" not in item.attributes and "clockSpeed" not in item.attributes
+    product = PriceProduct.objects.filter(snapshot=snapshot).first()
+    assert product is not None
+    assert product.attributes["operatingSystem"] == "Linux"
+    assert "processorFeatures" not in product.attributes and "clockSpeed" not in product.attributes
 
 
 def test_loading_a_second_version_replaces_the_first(tmp_path: Path) -> None:
@@ -71,7 +78,7 @@ def test_loading_a_second_version_replaces_the_first(tmp_path: Path) -> None:
     assert first.status == PriceSnapshot.REPLACED
     assert second.status == PriceSnapshot.ACTIVE
     assert list(PriceSnapshot.objects.filter(status=PriceSnapshot.ACTIVE)) == [second]
-    assert not PriceItem.objects.filter(snapshot=first).exists()
+    assert not PriceItem.objects.filter(product__snapshot=first).exists()
     assert PriceItem.objects.count() == second.item_count == 8
     assert on_demand_hour(DbPriceSource()) == D("0.105")
 
@@ -104,10 +111,10 @@ def test_a_truncated_file_leaves_the_previous_snapshot_active(tmp_path: Path) ->
     failed = PriceSnapshot.objects.get(offer_version="20170101000000")
     assert failed.status == PriceSnapshot.FAILED
     assert "OfferError" in failed.error and "ends early" in failed.error
-    assert not PriceItem.objects.filter(snapshot=failed).exists()
+    assert not PriceItem.objects.filter(product__snapshot=failed).exists()
     first.refresh_from_db()
     assert first.status == PriceSnapshot.ACTIVE
-    assert PriceItem.objects.filter(snapshot=first).count() == 8
+    assert PriceItem.objects.filter(product__snapshot=first).count() == 8
     assert on_demand_hour(DbPriceSource()) == D("0.1")
 
 
@@ -126,7 +133,7 @@ def test_a_file_that_fails_midway_leaves_no_rows_and_the_previous_snapshot_activ
     def counted(records: Iterable[PriceRecord]) -> Iterator[PriceRecord]:
         for n, record in enumerate(records, 1):
             if n == 7:
-                rows_written.append(PriceItem.objects.filter(snapshot__status=PriceSnapshot.LOADING).count())
+                rows_written.append(PriceItem.objects.filter(product__snapshot__status=PriceSnapshot.LOADING).count())
             yield record
 
     with pytest.raises(OfferError, match="v000000"):
@@ -134,10 +141,10 @@ def test_a_file_that_fails_midway_leaves_no_rows_and_the_previous_snapshot_activ
     assert rows_written == [6]
     failed = PriceSnapshot.objects.get(offer_version="20170101000000")
     assert failed.status == PriceSnapshot.FAILED and "v000000" in failed.error
-    assert not PriceItem.objects.filter(snapshot=failed).exists()
+    assert not PriceItem.objects.filter(product__snapshot=failed).exists()
     first.refresh_from_db()
     assert first.status == PriceSnapshot.ACTIVE
-    assert PriceItem.objects.filter(snapshot=first).count() == 8
+    assert PriceItem.objects.filter(product__snapshot=first).count() == 8
     assert on_demand_hour(DbPriceSource()) == D("0.1")
 
 

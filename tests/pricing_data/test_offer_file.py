@@ -484,3 +484,56 @@ def test_a_product_in_a_place_the_region_table_does_not_know_is_left_out(tmp_pat
     assert not _in_region({"location": "Moon Base (Tranquility)"}, "us-east-1")
     assert _in_region({"location": "Any"}, "us-east-1")  # kept or dropped by the selection rules instead
     assert _in_region({}, "us-east-1")
+
+
+# -- reading each section once ----------------------------------------------------------------------------
+
+
+def _reference_records(path: Path, region: str) -> list[Any]:
+    """The records read the plain way: every section parsed from the top of the file."""
+    import ijson
+
+    from designer.pricing import offer_file
+    from designer.pricing.selection import keeps, kept_attributes
+
+    meta, _ = offer_file.read_offer(path, region=region)
+    kept = {}
+    with path.open("rb") as handle:
+        for sku, product in ijson.kvitems(handle, "products", use_float=False):
+            item = offer_file._product(sku, product)
+            if offer_file._in_region(item.attributes, region) and keeps(
+                meta.offer_code, item.family, item.usage_type, item.attributes
+            ):
+                item.attributes = kept_attributes(item.attributes)
+                kept[sku] = item
+    out = []
+    for term_type in offer_file.TERM_TYPES:
+        with path.open("rb") as handle:
+            for sku, offers in ijson.kvitems(handle, f"terms.{term_type}", use_float=False):
+                if sku in kept:
+                    out.extend(offer_file._term_records(sku, kept[sku], term_type, offers))
+    return out
+
+
+@pytest.mark.parametrize("slack", [0, 300, 5000, 16 << 20])
+def test_stopping_each_pass_early_reads_exactly_the_records_of_full_passes(tmp_path: Path, slack: int) -> None:
+    import importlib.util
+    import sys
+
+    from designer.pricing import offer_file
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_offer_file", root / "bench" / "gen_offer_file.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules["gen_offer_file"] = generator
+    spec.loader.exec_module(generator)
+    synthetic = tmp_path / "ec2.json"
+    generator.write_offer_file(synthetic, 3 << 20, seed=7, progress=False)
+    cases = [(synthetic, "us-east-1"), (LAMBDA_2016, "us-east-1"), (LYFT_C4, "us-east-1")]
+    for path, region in cases:
+        meta, _ = offer_file.read_offer(path, region=region)
+        fast = list(offer_file._records(path, meta, offer_file.keeps, None, slack=slack))
+        reference = _reference_records(path, region)
+        assert fast == reference, path.name
+        assert any(r.term_type == "Reserved" for r in fast) or "Lambda" in path.name
