@@ -136,8 +136,9 @@ def _section(path: Path, prefix: str, start: int, synthetic: bytes, slack: int) 
         reader.close()
 
 
-def _resume_at(path: Path, key: str, before: int, synthetic: bytes, container: str,
-               looks_right: Callable[[Any], bool]) -> int | None:  # fmt: skip
+def _resume_at(
+    path: Path, key: str, before: int, synthetic: bytes, container: str, looks_right: Callable[[Any], bool]
+) -> int | None:
     """Where the member `"key": {...}` of `container` begins, searching back from byte `before`; None when it
     cannot be found within WINDOW. The same key may also appear as a member of the next section, so each
     candidate is parsed (behind the synthetic bytes) and kept only if its value looks like `container`'s."""
@@ -174,8 +175,9 @@ def _is_on_demand_set(value: Any) -> bool:
     )
 
 
-def _records(path: Path, meta: OfferMeta, keep: Any, on_progress: Progress | None,
-             slack: int = SLACK) -> Iterator[PriceRecord]:  # fmt: skip
+def _records(
+    path: Path, meta: OfferMeta, keep: Any, on_progress: Progress | None, slack: int = SLACK
+) -> Iterator[PriceRecord]:
     kept: dict[str, _Product] = {}
     count = 0
     try:

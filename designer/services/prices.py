@@ -33,9 +33,20 @@ def already_loaded(service_code: str, region: str, version: str) -> bool:
 
 
 _ITEM_COLUMNS = (
-    "product_id", "unit", "begin_range", "end_range", "price", "term_type", "lease_length", "purchase_option",
-    "offering_class", "discounted_sku", "rate_code", "effective_date", "description",
-)  # fmt: skip
+    "product_id",
+    "unit",
+    "begin_range",
+    "end_range",
+    "price",
+    "term_type",
+    "lease_length",
+    "purchase_option",
+    "offering_class",
+    "discounted_sku",
+    "rate_code",
+    "effective_date",
+    "description",
+)
 
 
 def _product_key(r: PriceRecord) -> tuple[str, str, str]:
@@ -67,11 +78,23 @@ def _store_batch(snapshot: PriceSnapshot, batch: list[PriceRecord], products: di
             for p in PriceProduct.objects.filter(snapshot=snapshot, sku__in={k[0] for k in new}):
                 products[(p.sku, p.usage_type, p.product_family)] = p.pk
     rows = [
-        (products[_product_key(r)], r.unit, r.begin_range, r.end_range, r.price, r.term_type, r.lease_length,
-         r.purchase_option, r.offering_class, r.discounted_sku, r.rate_code[:120], r.effective_date,
-         r.description[:500])
+        (
+            products[_product_key(r)],
+            r.unit,
+            r.begin_range,
+            r.end_range,
+            r.price,
+            r.term_type,
+            r.lease_length,
+            r.purchase_option,
+            r.offering_class,
+            r.discounted_sku,
+            r.rate_code[:120],
+            r.effective_date,
+            r.description[:500],
+        )
         for r in batch
-    ]  # fmt: skip
+    ]
     table = connection.ops.quote_name(PriceItem._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in _ITEM_COLUMNS)
     with connection.cursor() as cursor:

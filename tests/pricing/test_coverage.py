@@ -308,12 +308,33 @@ ALL_QUERIES = {c.query for c in every_query(variants(), PricingSettings())}
 def test_the_variants_ask_for_a_good_number_of_distinct_prices() -> None:
     assert len(ALL_QUERIES) > 100  # 149 when written
     assert {q.service for q in ALL_QUERIES} == {
-        "AmazonEC2", "AmazonVPC", "AWSELB", "AWSDataTransfer", "AmazonRDS", "AmazonS3", "AmazonGlacier",
-        "AmazonS3GlacierDeepArchive", "AWSLambda", "AmazonDynamoDB", "AmazonECS", "AmazonEKS",
-        "AmazonElastiCache", "AWSDirectConnect", "AmazonApiGateway", "AWSQueueService", "AmazonSNS", "AWSEvents",
-        "AmazonStates", "awskms", "AWSSecretsManager", "AmazonCloudWatch", "AWSDatabaseMigrationSvc",
-        "AmazonEFS", "AmazonRoute53", "AmazonCloudFront",
-    }  # fmt: skip
+        "AmazonEC2",
+        "AmazonVPC",
+        "AWSELB",
+        "AWSDataTransfer",
+        "AmazonRDS",
+        "AmazonS3",
+        "AmazonGlacier",
+        "AmazonS3GlacierDeepArchive",
+        "AWSLambda",
+        "AmazonDynamoDB",
+        "AmazonECS",
+        "AmazonEKS",
+        "AmazonElastiCache",
+        "AWSDirectConnect",
+        "AmazonApiGateway",
+        "AWSQueueService",
+        "AmazonSNS",
+        "AWSEvents",
+        "AmazonStates",
+        "awskms",
+        "AWSSecretsManager",
+        "AmazonCloudWatch",
+        "AWSDatabaseMigrationSvc",
+        "AmazonEFS",
+        "AmazonRoute53",
+        "AmazonCloudFront",
+    }
 
 
 @pytest.mark.parametrize("prefix", ["", "EU-", "USE1-"], ids=["us-east-1", "eu-west-1", "prefixed-us-east-1"])

@@ -127,15 +127,36 @@ CASES = {
 }
 FREE = {
     "three-tier-web-app": {
-        "users", "region", "vpc", "igw", "az-a", "public-a", "app-a", "data-a", "az-b", "public-b", "app-b",
-        "data-b", "ecs",
+        "users",
+        "region",
+        "vpc",
+        "igw",
+        "az-a",
+        "public-a",
+        "app-a",
+        "data-a",
+        "az-b",
+        "public-b",
+        "app-b",
+        "data-b",
+        "ecs",
     },
     "serverless-event-driven": {"users", "region", "rule"},
     "hybrid-connectivity": {
-        "dc", "region", "vpc-shared", "shared-az-a", "shared-a", "shared-az-b", "shared-b", "vpc-app",
-        "app-az-a", "app-a", "app-az-b", "app-b",
+        "dc",
+        "region",
+        "vpc-shared",
+        "shared-az-a",
+        "shared-a",
+        "shared-az-b",
+        "shared-b",
+        "vpc-app",
+        "app-az-a",
+        "app-a",
+        "app-az-b",
+        "app-b",
     },
-}  # fmt: skip
+}
 
 
 def estimated(name: str) -> Estimate:
