@@ -19,6 +19,7 @@ class Node:
     size: tuple[float, float] | None = None
     props: dict[str, Any] = field(default_factory=dict)
     usage: dict[str, Any] = field(default_factory=dict)
+    cfn: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -32,6 +33,8 @@ class Node:
             out["size"] = {"width": self.size[0], "height": self.size[1]}
         out["props"] = self.props
         out["usage"] = self.usage
+        if self.cfn is not None:
+            out["cfn"] = self.cfn
         return out
 
     @classmethod
@@ -47,6 +50,7 @@ class Node:
             size=(size["width"], size["height"]) if size else None,
             props=dict(raw.get("props") or {}),
             usage=dict(raw.get("usage") or {}),
+            cfn=raw.get("cfn"),
         )
 
 
@@ -58,6 +62,7 @@ class Edge:
     label: str = ""
     props: dict[str, Any] = field(default_factory=dict)
     usage: dict[str, Any] = field(default_factory=dict)
+    origin: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "source": self.source, "target": self.target}
@@ -65,6 +70,8 @@ class Edge:
             out["label"] = self.label
         out["props"] = self.props
         out["usage"] = self.usage
+        if self.origin:
+            out["origin"] = self.origin
         return out
 
     @classmethod
@@ -76,6 +83,7 @@ class Edge:
             label=raw.get("label", ""),
             props=dict(raw.get("props") or {}),
             usage=dict(raw.get("usage") or {}),
+            origin=raw.get("origin"),
         )
 
 
@@ -90,9 +98,10 @@ class DesignDocument:
     edges: tuple[Edge, ...] = ()
     description: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
+    cloudformation: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "type": DOCUMENT_TYPE,
             "version": CURRENT_VERSION,
             "name": self.name,
@@ -102,6 +111,9 @@ class DesignDocument:
             "nodes": [n.to_dict() for n in self.nodes],
             "edges": [e.to_dict() for e in self.edges],
         }
+        if self.cloudformation:
+            out["cloudformation"] = self.cloudformation
+        return out
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DesignDocument:
@@ -111,6 +123,7 @@ class DesignDocument:
             region=raw["region"],
             description=raw.get("description", ""),
             settings=dict(raw.get("settings") or {}),
+            cloudformation=raw.get("cloudformation"),
             nodes=tuple(Node.from_dict(n) for n in raw["nodes"]),
             edges=tuple(Edge.from_dict(e) for e in raw["edges"]),
         )

@@ -58,6 +58,34 @@ SETTINGS_SCHEMA: dict[str, Any] = {
 }
 
 
+# A node imported from a CloudFormation template keeps its original resource, so exporting it again writes
+# the same resource (with the properties the design maps written over it).
+CFN_RESOURCE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "The CloudFormation resource this node was imported from",
+    "properties": {
+        "logical_id": {"type": "string", "pattern": "^[A-Za-z0-9]{1,255}$"},
+        "type": {"type": "string", "pattern": "^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+$", "maxLength": 200},
+        "properties": {"type": "object"},
+        "attributes": {"type": "object", "propertyNames": {"enum": [
+            "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy",
+            "UpdatePolicy"]}},
+        "mapped": {"type": "object", "description": "The design properties read from it, as they were read"},
+    },
+    "required": ["logical_id", "type"],
+    "additionalProperties": False,
+}
+
+# Template sections kept from an imported template for export.
+CLOUDFORMATION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Template sections kept from an imported template",
+    "properties": {key: {} for key in ("AWSTemplateFormatVersion", "Description", "Metadata", "Transform",
+                                       "Parameters", "Rules", "Mappings", "Conditions", "Outputs")},
+    "additionalProperties": False,
+}
+
+
 def node_schema() -> dict[str, Any]:
     return {
         "type": "object",
@@ -70,6 +98,7 @@ def node_schema() -> dict[str, Any]:
             "size": _SIZE,
             "props": {"type": "object"},
             "usage": {"type": "object"},
+            "cfn": CFN_RESOURCE_SCHEMA,
         },
         "required": ["id", "kind", "label"],
         "additionalProperties": False,
@@ -86,6 +115,8 @@ def edge_schema() -> dict[str, Any]:
             "label": {"type": "string", "maxLength": 200},
             "props": {"type": "object"},
             "usage": {"type": "object"},
+            "origin": {"type": "string", "enum": ["import"],
+                       "description": "'import': recovered from an imported template, whose resources already wire it"},
         },
         "required": ["id", "source", "target"],
         "additionalProperties": False,
@@ -103,6 +134,7 @@ def structure_schema(*, nodes: bool = True) -> dict[str, Any]:
             "description": {"type": "string", "maxLength": 5000},
             "region": {"type": "string", "enum": list(REGIONS)},
             "settings": SETTINGS_SCHEMA,
+            "cloudformation": CLOUDFORMATION_SCHEMA,
             "nodes": {"type": "array", "items": node_schema()} if nodes else {"type": "array"},
             "edges": {"type": "array", "items": edge_schema()} if nodes else {"type": "array"},
         },

@@ -50,6 +50,7 @@ class GraphNode:
     position: tuple[float, float]
     size: tuple[float, float] | None
     depth: int
+    cfn: Mapping[str, Any] | None = None
 
     @property
     def az(self) -> str | None:
@@ -67,6 +68,7 @@ class GraphEdge:
     label: str
     props: Mapping[str, Any]
     usage: Mapping[str, Any]
+    origin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class ArchitectureGraph:
     edges: tuple[GraphEdge, ...]
     roots: tuple[str, ...]
     zones: Mapping[str, Zone]
+    cloudformation: Mapping[str, Any] | None = None
 
     def node(self, node_id: str) -> GraphNode:
         return self.nodes[node_id]
@@ -191,6 +194,7 @@ def build(document: DesignDocument, catalog: Catalog = CATALOG) -> ArchitectureG
             position=n.position,
             size=n.size,
             depth=len(chain(n.id)),
+            cfn=n.cfn,
         )
 
     edges = []
@@ -207,6 +211,7 @@ def build(document: DesignDocument, catalog: Catalog = CATALOG) -> ArchitectureG
                 label=e.label,
                 props=MappingProxyType({**defaults_of(connection.props), **e.props}),
                 usage=MappingProxyType({**edge_usage_defaults, **e.usage}),
+                origin=e.origin,
             )
         )
 
@@ -219,4 +224,5 @@ def build(document: DesignDocument, catalog: Catalog = CATALOG) -> ArchitectureG
         edges=tuple(edges),
         roots=tuple(roots),
         zones=MappingProxyType(zones),
+        cloudformation=document.cloudformation,
     )

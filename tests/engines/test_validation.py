@@ -148,7 +148,7 @@ TOP_LEVEL = [
     case(
         "it rejects an unknown top-level field",
         doc(colour="blue"),
-        Expect("schema", "$.colour", "'colour' is not a known field (known: description,"),
+        Expect("schema", "$.colour", "'colour' is not a known field (known: cloudformation, description,"),
     ),
     case(
         "it suggests the top-level field a misspelling meant",

@@ -1,0 +1,1 @@
+"""CloudFormation: exporting a design as a template (`export`), and importing a template as a design."""
