@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import compute, database, external, integration, network, security, storage
+from . import compute, database, external, generic, integration, network, security, storage
 from .connections import MEANINGS, build_connections
 from .fields import number
 from .spec import CATEGORIES, Connection, Field, Kind, object_schema
@@ -57,7 +57,7 @@ class Catalog:
 
 
 def _build() -> Catalog:
-    modules = (network, compute, storage, database, integration, security, external)
+    modules = (network, compute, storage, database, integration, security, external, generic)
     kinds: dict[str, Kind] = {}
     for module in modules:
         for kind in module.KINDS:

@@ -19,6 +19,7 @@ CATEGORIES: dict[str, str] = {
     "integration": "Application integration",
     "security": "Security and operations",
     "external": "Outside AWS",
+    "other": "Other CloudFormation resources",
 }
 
 

@@ -78,6 +78,7 @@ def one_of_every_kind(region: str = "us-east-1") -> dict[str, Any]:
         node("dms", "aws.dms.replication_instance", "vpc", subnets=TWO_PRIVATE),
         node("users", "external.users"),
         node("dc", "external.datacenter"),
+        node("generic", "aws.cloudformation.resource", "region", type="AWS::SSM::Parameter"),
     ]
     gb = {"data_gb_month": 100}
     edges = [
@@ -389,8 +390,12 @@ def test_a_region_without_price_data_lists_its_charges_as_unpriced_and_leaves_th
         for c in charges(g, n.id)
     ]
     regional += [(e.id, c.name) for e in g.edges if e.id != "to-cdn" for c in edge_charges(g, e)]
-    assert sorted((u.node or u.edge, u.what) for u in result.unpriced) == sorted(regional)
-    assert {u.reason for u in result.unpriced} == {"no price data for eu-central-1; run refresh_prices"}
+    missing = [u for u in result.unpriced if u.node != "generic"]
+    assert sorted((u.node or u.edge, u.what) for u in missing) == sorted(regional)
+    assert {u.reason for u in missing} == {"no price data for eu-central-1; run refresh_prices"}
+    assert [u.reason for u in result.unpriced if u.node == "generic"] == [
+        "AWS::SSM::Parameter resources are not priced by the designer"
+    ]
 
 
 def test_a_region_with_some_price_data_names_each_missing_price_instead() -> None:
