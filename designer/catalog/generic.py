@@ -3,8 +3,8 @@ writes it back unchanged. Import creates these."""
 
 from __future__ import annotations
 
-from .fields import string
-from .network import AZ, REGION, SUBNET, VPC
+from .fields import SUBNET, string
+from .network import AZ, REGION, VPC
 from .spec import Kind
 
 GENERIC = "aws.cloudformation.resource"

@@ -606,6 +606,9 @@ def integration(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: 
             PayloadFormatVersion="1.0",
         )
     else:
+        if target_out.security_group is None:
+            ctx.note(f"{source.label} -> {target.label}: the load balancer has no security group for a VPC link")
+            return
         link = api.extra.get("vpc_link")
         if link is None:
             link = ctx.ids.claim(f"{api_id}VpcLink")
@@ -977,23 +980,32 @@ def role(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: GraphNo
         existing.extend(m for m in managed if m not in existing)
 
 
+def _bucket_key(properties: dict[str, Json], key: Json) -> None:
+    rule = {
+        "ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key},
+        "BucketKeyEnabled": True,
+    }
+    properties["BucketEncryption"] = {"ServerSideEncryptionConfiguration": [rule]}
+
+
+def _table_key(properties: dict[str, Json], key: Json) -> None:
+    properties["SSESpecification"] = {"SSEEnabled": True, "SSEType": "KMS", "KMSMasterKeyId": key}
+
+
+def _queue_key(properties: dict[str, Json], key: Json) -> None:
+    properties.pop("SqsManagedSseEnabled", None)  # the two cannot be set together
+    properties["KmsMasterKeyId"] = key
+
+
+def _topic_key(properties: dict[str, Json], key: Json) -> None:
+    properties["KmsMasterKeyId"] = key
+
+
 _KEY_PROPERTIES: dict[str, Callable[[dict[str, Json], Json], None]] = {
-    "aws.s3.bucket": lambda p, key: p.__setitem__(
-        "BucketEncryption",
-        {
-            "ServerSideEncryptionConfiguration": [
-                {
-                    "ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key},
-                    "BucketKeyEnabled": True,
-                }
-            ]
-        },
-    ),
-    "aws.dynamodb.table": lambda p, key: p.__setitem__(
-        "SSESpecification", {"SSEEnabled": True, "SSEType": "KMS", "KMSMasterKeyId": key}
-    ),
-    "aws.sqs.queue": lambda p, key: (p.pop("SqsManagedSseEnabled", None), p.__setitem__("KmsMasterKeyId", key)),
-    "aws.sns.topic": lambda p, key: p.__setitem__("KmsMasterKeyId", key),
+    "aws.s3.bucket": _bucket_key,
+    "aws.dynamodb.table": _table_key,
+    "aws.sqs.queue": _queue_key,
+    "aws.sns.topic": _topic_key,
 }
 
 

@@ -47,7 +47,7 @@ class TemplateError(ValueError):
 # -- writing ---------------------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     def ignore_aliases(self, data: Any) -> bool:
         return True  # never write anchors, even for values that repeat
 
@@ -71,7 +71,10 @@ _Dumper.add_representer(dict, _represent_dict)
 
 
 def dump_yaml(template: dict[str, Any]) -> str:
-    return yaml.dump(template, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=120, allow_unicode=True)
+    text: str = yaml.dump(
+        template, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=120, allow_unicode=True
+    )
+    return text
 
 
 def dump_json(template: dict[str, Any]) -> str:
@@ -81,7 +84,7 @@ def dump_json(template: dict[str, Any]) -> str:
 # -- reading ---------------------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]
     max_depth = 64
 
     def compose_node(self, parent: Any, index: Any) -> Any:

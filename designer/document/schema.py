@@ -58,19 +58,45 @@ SETTINGS_SCHEMA: dict[str, Any] = {
 }
 
 
-# A node imported from a CloudFormation template keeps its original resource, so exporting it again writes
-# the same resource (with the properties the design maps written over it).
+# A node imported from a CloudFormation template keeps its original resource, and the resources that belong to
+# it (a subnet's route table, a function's permissions), so exporting it again writes the same resources (with
+# the properties the design maps written over the first).
+_CFN_RESOURCE: dict[str, Any] = {
+    "logical_id": {"type": "string", "pattern": "^[A-Za-z0-9]{1,255}$"},
+    "type": {"type": "string", "pattern": "^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+$", "maxLength": 200},
+    "properties": {"type": "object"},
+    "attributes": {
+        "type": "object",
+        "propertyNames": {
+            "enum": [
+                "DependsOn",
+                "Condition",
+                "DeletionPolicy",
+                "UpdateReplacePolicy",
+                "Metadata",
+                "CreationPolicy",
+                "UpdatePolicy",
+            ]
+        },
+    },
+}
 CFN_RESOURCE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "title": "The CloudFormation resource this node was imported from",
     "properties": {
-        "logical_id": {"type": "string", "pattern": "^[A-Za-z0-9]{1,255}$"},
-        "type": {"type": "string", "pattern": "^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+$", "maxLength": 200},
-        "properties": {"type": "object"},
-        "attributes": {"type": "object", "propertyNames": {"enum": [
-            "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy",
-            "UpdatePolicy"]}},
+        **_CFN_RESOURCE,
         "mapped": {"type": "object", "description": "The design properties read from it, as they were read"},
+        "resources": {
+            "type": "array",
+            "description": "The template's resources that belong to this node (its route table, its policies...)",
+            "maxItems": 500,
+            "items": {
+                "type": "object",
+                "properties": _CFN_RESOURCE,
+                "required": ["logical_id", "type"],
+                "additionalProperties": False,
+            },
+        },
     },
     "required": ["logical_id", "type"],
     "additionalProperties": False,
@@ -80,8 +106,20 @@ CFN_RESOURCE_SCHEMA: dict[str, Any] = {
 CLOUDFORMATION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "title": "Template sections kept from an imported template",
-    "properties": {key: {} for key in ("AWSTemplateFormatVersion", "Description", "Metadata", "Transform",
-                                       "Parameters", "Rules", "Mappings", "Conditions", "Outputs")},
+    "properties": {
+        key: {}
+        for key in (
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Metadata",
+            "Transform",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Outputs",
+        )
+    },
     "additionalProperties": False,
 }
 
@@ -115,8 +153,11 @@ def edge_schema() -> dict[str, Any]:
             "label": {"type": "string", "maxLength": 200},
             "props": {"type": "object"},
             "usage": {"type": "object"},
-            "origin": {"type": "string", "enum": ["import"],
-                       "description": "'import': recovered from an imported template, whose resources already wire it"},
+            "origin": {
+                "type": "string",
+                "enum": ["import"],
+                "description": "'import': recovered from an imported template, whose resources already wire it",
+            },
         },
         "required": ["id", "source", "target"],
         "additionalProperties": False,

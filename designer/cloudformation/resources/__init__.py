@@ -1,0 +1,1 @@
+"""One module per group of kinds: the resources each kind of node becomes."""
