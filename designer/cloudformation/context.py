@@ -73,6 +73,7 @@ class ExportContext:
         self.route_tables: dict[str, str] = {}
         self.notes: list[str] = []
         self._policies: list[tuple[str, GraphNode, list[Json]]] = []
+        self._needs: dict[str, list[str]] = {}
 
     def name(self, node: GraphNode, suffix: str = "") -> str:
         """A node's logical ID, with `suffix` for its secondary resources; claimed so it is never reused."""
@@ -109,9 +110,11 @@ class ExportContext:
         )
         return logical_id
 
-    def role(self, node: GraphNode, service: str, managed: list[Json] | None = None) -> tuple[str, list[Json]]:
-        """An IAM role the node's service assumes, with an inline policy whose statements connections fill."""
-        logical_id = self.name(node, "Role")
+    def role(
+        self, node: GraphNode, service: str, managed: list[Json] | None = None, suffix: str = "Role"
+    ) -> tuple[str, list[Json]]:
+        """An IAM role the node's service assumes; connections fill the statements of its policy."""
+        logical_id = self.name(node, suffix)
         statements: list[Json] = []
         properties: dict[str, Json] = {
             "AssumeRolePolicyDocument": {
@@ -126,10 +129,37 @@ class ExportContext:
         self._policies.append((logical_id, node, statements))
         return logical_id, statements
 
+    def needs_policy(self, logical_id: str, role: str) -> None:
+        """`logical_id` needs its role's permissions when it is created (an event source mapping, a state
+        machine that logs): it depends on the role's policy, once that is written."""
+        self._needs.setdefault(role, []).append(logical_id)
+
     def finish_policies(self) -> None:
-        """Write each role's inline policy once its statements are known (a role without any gets none)."""
+        """Each role's statements, once connections have added them, as a policy resource of its own (a role
+        with none gets none). A separate resource, not the role's inline list: the role then refers to nothing,
+        so two functions allowed to call each other do not make a dependency cycle through their roles."""
         for role, node, statements in self._policies:
-            if statements:
-                document = {"Version": "2012-10-17", "Statement": statements}
-                policy = {"PolicyName": f"{self.ids.node(node.id)}Access", "PolicyDocument": document}
-                self.template.resources[role]["Properties"]["Policies"] = [policy]
+            if not statements:
+                continue
+            seen: dict[str, int] = {}
+            for statement in statements:
+                sid = statement.get("Sid")
+                if sid:
+                    seen[sid] = seen.get(sid, 0) + 1
+                    if seen[sid] > 1:
+                        statement["Sid"] = f"{sid}{seen[sid]}"
+            policy = self.ids.claim(f"{role}Policy")
+            self.template.add(
+                policy,
+                "AWS::IAM::Policy",
+                {
+                    "PolicyName": f"{self.ids.node(node.id)}Access",
+                    "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
+                    "Roles": [ref(role)],
+                },
+            )
+            for dependent in self._needs.get(role, []):
+                resource = self.template.resources[dependent]
+                depends = resource.get("DependsOn", [])
+                depends = [depends] if isinstance(depends, str) else depends
+                resource["DependsOn"] = [*depends, policy]

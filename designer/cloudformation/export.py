@@ -14,6 +14,7 @@ from typing import Any
 
 from ..graph import ArchitectureGraph, GraphNode
 from .context import ExportContext, NodeOut
+from .cycles import break_cycles
 from .resources import compute, database, edge, integration, load_balancing, network, security, storage
 from .template import Template
 
@@ -117,6 +118,7 @@ def export(graph: ArchitectureGraph) -> dict[str, Any]:
         if finish is not None:
             finish()
     ctx.finish_policies()
+    break_cycles(ctx.template.resources, ctx.note)
     template = ctx.template.as_dict()
     template = _merge_kept_sections(graph, template)
     if ctx.notes:

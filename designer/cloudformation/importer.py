@@ -19,7 +19,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +33,7 @@ from . import recover
 from .evaluate import Evaluator, Unknown
 from .layout import layout
 from .mapping import read_mapped, unread
+from .template import references
 from .yaml_io import TemplateError, load_template
 
 Json = Any
@@ -303,7 +304,7 @@ class Resource:
         found: list[str] = []
         for name in names:
             if name in self.properties:
-                found += [r for r in _references(self.properties[name], self.all_ids) if r not in found]
+                found += [r for r in references(self.properties[name], self.all_ids) if r not in found]
         return found
 
     all_ids: frozenset[str] = frozenset()
@@ -316,43 +317,6 @@ class Resource:
         if attributes:
             out["attributes"] = attributes
         return out
-
-
-_SUB_NAME = re.compile(r"\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}")
-
-
-def _references(value: Json, ids: frozenset[str] | set[str]) -> Iterator[str]:
-    """The logical IDs of resources a value refers to (Ref, GetAtt, names inside Sub), in order."""
-    stack = [value]
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack[:0] = item
-        elif isinstance(item, dict):
-            if len(item) == 1:
-                ((key, arg),) = item.items()
-                if key == "Ref" and isinstance(arg, str) and arg in ids:
-                    yield arg
-                    continue
-                if key == "Fn::GetAtt":
-                    name = (
-                        arg[0] if isinstance(arg, list) and arg else arg.split(".")[0] if isinstance(arg, str) else ""
-                    )
-                    if name in ids:
-                        yield name
-                    continue
-                if key == "Fn::Sub":
-                    text = arg[0] if isinstance(arg, list) and arg else arg
-                    if isinstance(text, str):
-                        yield from (m for m in _SUB_NAME.findall(text) if m in ids)
-                    if isinstance(arg, list) and len(arg) > 1:
-                        stack[:0] = [arg[1]]
-                    continue
-            stack[:0] = list(item.values())
-
-
-def references(value: Json, ids: frozenset[str] | set[str]) -> list[str]:
-    return list(dict.fromkeys(_references(value, ids)))
 
 
 # -- the result --------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalog import CATALOG
 from ..catalog.spec import Connection
 from ..document.messages import validator
+from .template import references
 from .wiring import _ACTIONS
 
 if TYPE_CHECKING:
@@ -213,8 +214,6 @@ def _list(value: Json) -> list[dict[str, Json]]:
 
 
 def _refs(res: Resource, value: Json) -> list[str]:
-    from .importer import references
-
     return references(value, res.all_ids) if value is not None else []
 
 

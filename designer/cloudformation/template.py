@@ -140,3 +140,44 @@ class Template:
             if value:
                 out[key] = value
         return out
+
+
+_SUB_NAME = re.compile(r"\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}")
+
+
+def _collect(value: Json, ids: frozenset[str] | set[str], out: dict[str, None]) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _collect(item, ids, out)
+        return
+    if not isinstance(value, dict):
+        return
+    if len(value) == 1:
+        ((key, arg),) = value.items()
+        if key == "Ref":
+            if isinstance(arg, str) and arg in ids:
+                out[arg] = None
+            return
+        if key == "Fn::GetAtt":
+            name = arg[0] if isinstance(arg, list) and arg else arg.split(".")[0] if isinstance(arg, str) else ""
+            if name in ids:
+                out[name] = None
+            return
+        if key == "Fn::Sub":
+            text = arg[0] if isinstance(arg, list) and arg else arg
+            if isinstance(text, str) and "${" in text:
+                for name in _SUB_NAME.findall(text):
+                    if name in ids:
+                        out[name] = None
+            if isinstance(arg, list) and len(arg) > 1:
+                _collect(arg[1], ids, out)
+            return
+    for item in value.values():
+        _collect(item, ids, out)
+
+
+def references(value: Json, ids: frozenset[str] | set[str]) -> list[str]:
+    """The logical IDs of resources a value refers to (Ref, GetAtt, names inside Sub), in order, once each."""
+    out: dict[str, None] = {}
+    _collect(value, ids, out)
+    return list(out)

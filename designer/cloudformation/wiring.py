@@ -70,6 +70,26 @@ def wire(ctx: ExportContext) -> None:
             ctx.note(f"connection {source.label} -> {target.label} joins an imported resource; wire it by hand")
             continue
         WIRES[edge.meaning](ctx, edge, source, target)
+    _keys_for_publishers(ctx)
+
+
+def _keys_for_publishers(ctx: ExportContext) -> None:
+    """A queue or topic encrypted with a KMS key of the design, which AWS services send to: the key's policy lets
+    those services use it (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html)."""
+    for out in ctx.out.values():
+        key = out.extra.get("encrypted_by")
+        publishers = out.extra.get("publishers")
+        if key is None or not publishers:
+            continue
+        statement = {
+            "Sid": f"Send{out.primary}"[:100],
+            "Effect": "Allow",
+            "Principal": {"Service": sorted(publishers)},
+            "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
+            "Resource": "*",
+        }
+        if statement not in key.extra["key_policy_statements"]:
+            key.extra["key_policy_statements"].append(statement)
 
 
 def _out(ctx: ExportContext, node: GraphNode) -> NodeOut | None:
@@ -298,7 +318,7 @@ _ACTIONS: dict[str, dict[str, list[str]]] = {
 
 def _resources(target: GraphNode, out: NodeOut) -> list[Json]:
     if target.kind == "aws.s3.bucket":
-        return [out.arn, sub(f"${{{out.primary}.Arn}}/*")]
+        return [out.arn, out.extra["objects_arn"]]
     if target.kind == "aws.dynamodb.table":
         return [out.arn, sub(f"${{{out.primary}.Arn}}/index/*")]
     return [out.arn]
@@ -418,38 +438,34 @@ def event_source(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target:
             ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
             [stream],
         )
-    # The mapping needs the role's permissions in place first.
-    role = target_out.role
-    ctx.template.add(
-        ctx.ids.claim(f"{ctx.ids.node(source.id)}To{target_out.primary}"),
-        "AWS::Lambda::EventSourceMapping",
-        mapping,
-        DependsOn=role,
-    )
+    mapping_id = ctx.ids.claim(f"{ctx.ids.node(source.id)}To{target_out.primary}")
+    ctx.template.add(mapping_id, "AWS::Lambda::EventSourceMapping", mapping)
+    if target_out.role is not None:
+        ctx.needs_policy(mapping_id, target_out.role)  # Lambda checks the role can read the source
 
 
-def _queue_policy(out: NodeOut, principal: str, source_arn: Json) -> None:
+def _service_may_send(target: GraphNode, out: NodeOut, principal: str, condition: dict[str, Json]) -> None:
+    """The queue's or topic's resource policy lets `principal` (s3, events, sns) send to it under `condition`;
+    the service is remembered so a KMS key encrypting the target lets it use the key too."""
+    action = "sqs:SendMessage" if target.kind == "aws.sqs.queue" else "sns:Publish"
     out.extra["policy_statements"].append(
         {
             "Effect": "Allow",
             "Principal": {"Service": principal},
-            "Action": "sqs:SendMessage",
+            "Action": action,
             "Resource": out.arn,
-            "Condition": {"ArnEquals": {"aws:SourceArn": source_arn}},
+            "Condition": condition,
         }
     )
+    out.extra.setdefault("publishers", set()).add(principal)
 
 
-def _topic_policy(out: NodeOut, principal: str, source_arn: Json) -> None:
-    out.extra["policy_statements"].append(
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": principal},
-            "Action": "sns:Publish",
-            "Resource": out.arn,
-            "Condition": {"ArnEquals": {"aws:SourceArn": source_arn}},
-        }
-    )
+def _from_arn(arn: Json) -> dict[str, Json]:
+    return {"ArnEquals": {"aws:SourceArn": arn}}
+
+
+def _from_this_account() -> dict[str, Json]:
+    return {"StringEquals": {"aws:SourceAccount": ref("AWS::AccountId")}}
 
 
 @describes(
@@ -475,27 +491,11 @@ def notification(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target:
         depends.append(_permission(ctx, target, "s3.amazonaws.com", None, "S3"))
         config.setdefault("LambdaConfigurations", []).append({**entry, "Function": target_out.arn})
     elif target.kind == "aws.sqs.queue":
-        target_out.extra["policy_statements"].append(
-            {
-                "Effect": "Allow",
-                "Principal": {"Service": "s3.amazonaws.com"},
-                "Action": "sqs:SendMessage",
-                "Resource": target_out.arn,
-                "Condition": {"StringEquals": {"aws:SourceAccount": ref("AWS::AccountId")}},
-            }
-        )
+        _service_may_send(target, target_out, "s3.amazonaws.com", _from_this_account())
         depends.append(target_out.extra["policy_name"])
         config.setdefault("QueueConfigurations", []).append({**entry, "Queue": target_out.arn})
     elif target.kind == "aws.sns.topic":
-        target_out.extra["policy_statements"].append(
-            {
-                "Effect": "Allow",
-                "Principal": {"Service": "s3.amazonaws.com"},
-                "Action": "sns:Publish",
-                "Resource": target_out.arn,
-                "Condition": {"StringEquals": {"aws:SourceAccount": ref("AWS::AccountId")}},
-            }
-        )
+        _service_may_send(target, target_out, "s3.amazonaws.com", _from_this_account())
         depends.append(target_out.extra["policy_name"])
         config.setdefault("TopicConfigurations", []).append({**entry, "Topic": target_out.arn})
     else:
@@ -662,10 +662,8 @@ def target(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: Graph
     rule_arn = get_att(rule.primary, "Arn")
     if target.kind == "aws.lambda.function":
         _permission(ctx, target, "events.amazonaws.com", rule_arn, "Events")
-    elif target.kind == "aws.sqs.queue":
-        _queue_policy(target_out, "events.amazonaws.com", rule_arn)
-    elif target.kind == "aws.sns.topic":
-        _topic_policy(target_out, "events.amazonaws.com", rule_arn)
+    elif target.kind == "aws.sqs.queue" or target.kind == "aws.sns.topic":
+        _service_may_send(target, target_out, "events.amazonaws.com", _from_arn(rule_arn))
     else:
         role = ctx.ids.claim(f"{rule.primary}To{target_out.primary}Role")
         ctx.template.add(
@@ -712,7 +710,7 @@ def subscription(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target:
     if target.kind == "aws.sqs.queue":
         properties["Protocol"] = "sqs"
         properties["RawMessageDelivery"] = bool(edge.props["raw_message_delivery"])
-        _queue_policy(target_out, "sns.amazonaws.com", topic.arn)
+        _service_may_send(target, target_out, "sns.amazonaws.com", _from_arn(topic.arn))
     else:
         properties["Protocol"] = "lambda"
         _permission(ctx, target, "sns.amazonaws.com", topic.arn, "Sns")
@@ -1024,6 +1022,7 @@ def encrypts(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: Gra
         ctx.note(f"{source.label} cannot encrypt {target.label}")
         return
     key_arn = get_att(key.primary, "Arn")
+    out.extra["encrypted_by"] = key
     if target.kind in _KEY_PROPERTIES:
         _KEY_PROPERTIES[target.kind](properties, key_arn)
     else:

@@ -357,8 +357,10 @@ def test_every_catalog_kind_has_a_design_of_its_own() -> None:
 
 
 def test_the_lint_step_reports_errors_and_warnings(tmp_path: Path) -> None:
-    template = {"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"Versioning": "on"}}},
-                "Parameters": {"Unused": {"Type": "String"}}}  # fmt: skip
+    template = {
+        "Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"Versioning": "on"}}},
+        "Parameters": {"Unused": {"Type": "String"}},
+    }
     (tmp_path / "broken.yaml").write_text(dump_yaml(template))
     found = {finding.split()[0] for finding in lint([tmp_path / "broken.yaml"])["broken"]}
     assert {"E3002", "W2001"} <= found

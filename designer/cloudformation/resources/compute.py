@@ -346,6 +346,8 @@ def eks_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
             },
         },
     )
+    node_role: str | None = None
+    statements: list[Any] | None = None
     if p["node_group_type"] == "fargate":
         pod_role = ctx.name(node, "PodExecutionRole")
         t.add(
@@ -380,26 +382,16 @@ def eks_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
     else:
         if p["node_group_type"] == "self-managed":
             ctx.note(f"{node.label}: self-managed nodes are written as a managed node group")
-        node_role = ctx.name(node, "NodeRole")
-        t.add(
-            node_role,
-            "AWS::IAM::Role",
-            {
-                "AssumeRolePolicyDocument": {
-                    "Version": "2012-10-17",
-                    "Statement": [
-                        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}
-                    ],
-                },
-                "ManagedPolicyArns": [
-                    sub(f"arn:${{AWS::Partition}}:iam::aws:policy/{name}")
-                    for name in (
-                        "AmazonEKSWorkerNodePolicy",
-                        "AmazonEKS_CNI_Policy",
-                        "AmazonEC2ContainerRegistryReadOnly",
-                    )
-                ],
-            },
+        # Pods on the nodes use the node role, so the least-privilege statements of the cluster's connections go
+        # on it (EKS Pod Identity would narrow them to one service account; that is set up inside the cluster).
+        node_role, statements = ctx.role(
+            node,
+            "ec2.amazonaws.com",
+            [
+                sub(f"arn:${{AWS::Partition}}:iam::aws:policy/{name}")
+                for name in ("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly")
+            ],
+            suffix="NodeRole",
         )
         count = int(p["node_count"])
         t.add(
@@ -428,6 +420,8 @@ def eks_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
         security_group=security_group,
         security_groups=groups,
         port=443,
+        role=node_role,
+        statements=statements,
     )
 
 

@@ -40,11 +40,15 @@ _CLUSTER_MODE = {"redis": ("7.1", "default.redis7.cluster.on"), "valkey": ("8.0"
 
 def _subnet_group(ctx: ExportContext, node: GraphNode) -> str:
     logical_id = ctx.name(node, "SubnetGroup")
-    ctx.template.add(logical_id, "AWS::RDS::DBSubnetGroup", {
-        "DBSubnetGroupDescription": f"Subnets of {node.label}"[:255],
-        "SubnetIds": ctx.subnets_of(node),
-        "Tags": ctx.tags(node),
-    })  # fmt: skip
+    ctx.template.add(
+        logical_id,
+        "AWS::RDS::DBSubnetGroup",
+        {
+            "DBSubnetGroupDescription": f"Subnets of {node.label}"[:255],
+            "SubnetIds": ctx.subnets_of(node),
+            "Tags": ctx.tags(node),
+        },
+    )
     return logical_id
 
 
@@ -56,8 +60,10 @@ def rds_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
     groups = [get_att(security_group, "GroupId")]
     replicas = int(p["read_replicas"])
     if replicas and engine not in _REPLICA_ENGINES:
-        ctx.note(f"{node.label}: RDS read replicas of {engine} need an edition this design does not use; "
-                 "its replicas are left out")  # fmt: skip
+        ctx.note(
+            f"{node.label}: RDS read replicas of {engine} need an edition this design does not use; "
+            "its replicas are left out"
+        )
         replicas = 0
     backups = int(p["backup_retention_days"])
     if replicas and backups == 0:
@@ -100,17 +106,22 @@ def rds_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
     for i in range(replicas):
         replica = ctx.name(node, f"Replica{i + 1}")
         # A same-Region replica takes its subnet group, storage and encryption from its source.
-        t.add(replica, "AWS::RDS::DBInstance", {
-            "SourceDBInstanceIdentifier": ref(logical_id),
-            "DBInstanceClass": p["instance_class"],
-            "PubliclyAccessible": False,
-            "VPCSecurityGroups": groups,
-            "CopyTagsToSnapshot": True,
-            "Tags": ctx.tags(node, Role="read-replica"),
-        })  # fmt: skip
+        t.add(
+            replica,
+            "AWS::RDS::DBInstance",
+            {
+                "SourceDBInstanceIdentifier": ref(logical_id),
+                "DBInstanceClass": p["instance_class"],
+                "PubliclyAccessible": False,
+                "VPCSecurityGroups": groups,
+                "CopyTagsToSnapshot": True,
+                "Tags": ctx.tags(node, Role="read-replica"),
+            },
+        )
         replica_ids.append(replica)
-    t.output(f"{ctx.ids.node(node.id)}Endpoint", get_att(logical_id, "Endpoint.Address"),
-             f"Endpoint address of {node.label}")  # fmt: skip
+    t.output(
+        f"{ctx.ids.node(node.id)}Endpoint", get_att(logical_id, "Endpoint.Address"), f"Endpoint address of {node.label}"
+    )
     return NodeOut(
         primary=logical_id,
         name=get_att(logical_id, "Endpoint.Address"),
@@ -119,9 +130,14 @@ def rds_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
         security_group=security_group,
         security_groups=groups,
         port=ENGINE_PORTS[engine],
-        extra={"properties": properties, "secret_arn": get_att(logical_id, "MasterUserSecret.SecretArn"),
-               "key_property": "KmsKeyId", "replicas": replica_ids, "subnet_group": subnet_group},
-    )  # fmt: skip
+        extra={
+            "properties": properties,
+            "secret_arn": get_att(logical_id, "MasterUserSecret.SecretArn"),
+            "key_property": "KmsKeyId",
+            "replicas": replica_ids,
+            "subnet_group": subnet_group,
+        },
+    )
 
 
 def aurora_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -159,16 +175,23 @@ def aurora_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
     for i in range(int(p["instances"])):
         instance = ctx.name(node, f"Instance{i + 1}")
         # Storage, encryption, backups and credentials belong to the cluster; an instance only has its class.
-        t.add(instance, "AWS::RDS::DBInstance", {
-            "DBClusterIdentifier": ref(logical_id),
-            "Engine": engine,
-            "DBInstanceClass": instance_class,
-            "PubliclyAccessible": False,
-            "Tags": ctx.tags(node, Role="writer" if i == 0 else "reader"),
-        })  # fmt: skip
+        t.add(
+            instance,
+            "AWS::RDS::DBInstance",
+            {
+                "DBClusterIdentifier": ref(logical_id),
+                "Engine": engine,
+                "DBInstanceClass": instance_class,
+                "PubliclyAccessible": False,
+                "Tags": ctx.tags(node, Role="writer" if i == 0 else "reader"),
+            },
+        )
         instances.append(instance)
-    t.output(f"{ctx.ids.node(node.id)}Endpoint", get_att(logical_id, "Endpoint.Address"),
-             f"Writer endpoint address of {node.label}")  # fmt: skip
+    t.output(
+        f"{ctx.ids.node(node.id)}Endpoint",
+        get_att(logical_id, "Endpoint.Address"),
+        f"Writer endpoint address of {node.label}",
+    )
     return NodeOut(
         primary=logical_id,
         name=get_att(logical_id, "Endpoint.Address"),
@@ -177,9 +200,14 @@ def aurora_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
         security_group=security_group,
         security_groups=groups,
         port=ENGINE_PORTS[engine],
-        extra={"properties": properties, "secret_arn": get_att(logical_id, "MasterUserSecret.SecretArn"),
-               "key_property": "KmsKeyId", "instances": instances, "subnet_group": subnet_group},
-    )  # fmt: skip
+        extra={
+            "properties": properties,
+            "secret_arn": get_att(logical_id, "MasterUserSecret.SecretArn"),
+            "key_property": "KmsKeyId",
+            "instances": instances,
+            "subnet_group": subnet_group,
+        },
+    )
 
 
 def dynamodb_table(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -197,31 +225,39 @@ def dynamodb_table(ctx: ExportContext, node: GraphNode) -> NodeOut:
         "DeletionProtectionEnabled": True,
     }
     if p["billing_mode"] == "PROVISIONED":
-        properties["ProvisionedThroughput"] = {"ReadCapacityUnits": int(p["read_capacity"]),
-                                               "WriteCapacityUnits": int(p["write_capacity"])}  # fmt: skip
+        properties["ProvisionedThroughput"] = {
+            "ReadCapacityUnits": int(p["read_capacity"]),
+            "WriteCapacityUnits": int(p["write_capacity"]),
+        }
     if p["streams"]:
         properties["StreamSpecification"] = {"StreamViewType": "NEW_AND_OLD_IMAGES"}
     properties["Tags"] = ctx.tags(node)
     ctx.note(f"{node.label}: its keys are written as strings (S); change AttributeType for number or binary keys")
     logical_id = ctx.name(node)
-    ctx.template.add(logical_id, "AWS::DynamoDB::Table", properties, DeletionPolicy="Retain",
-                     UpdateReplacePolicy="Retain")  # fmt: skip
+    ctx.template.add(
+        logical_id, "AWS::DynamoDB::Table", properties, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
+    )
     extra: dict[str, Any] = {"properties": properties, "key_property": "SSESpecification"}
     if p["streams"]:
         extra["stream_arn"] = get_att(logical_id, "StreamArn")
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), env_name="TABLE",
-                   extra=extra)  # fmt: skip
+    return NodeOut(
+        primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), env_name="TABLE", extra=extra
+    )
 
 
 def elasticache_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
     t, p = ctx.template, node.props
     engine = p["engine"]
     subnet_group = ctx.name(node, "SubnetGroup")
-    t.add(subnet_group, "AWS::ElastiCache::SubnetGroup", {
-        "Description": f"Subnets of {node.label}"[:255],
-        "SubnetIds": ctx.subnets_of(node),
-        "Tags": ctx.tags(node),
-    })  # fmt: skip
+    t.add(
+        subnet_group,
+        "AWS::ElastiCache::SubnetGroup",
+        {
+            "Description": f"Subnets of {node.label}"[:255],
+            "SubnetIds": ctx.subnets_of(node),
+            "Tags": ctx.tags(node),
+        },
+    )
     security_group = ctx.security_group(node, f"ElastiCache cluster {node.label}")
     groups = [get_att(security_group, "GroupId")]
     logical_id = ctx.name(node)
@@ -257,8 +293,14 @@ def elasticache_cluster(ctx: ExportContext, node: GraphNode) -> NodeOut:
         }
         if nodes > 1:
             version, parameter_group = _CLUSTER_MODE[engine]
-            properties.update({"EngineVersion": version, "CacheParameterGroupName": parameter_group,
-                               "NumNodeGroups": nodes, "ReplicasPerNodeGroup": replicas})  # fmt: skip
+            properties.update(
+                {
+                    "EngineVersion": version,
+                    "CacheParameterGroupName": parameter_group,
+                    "NumNodeGroups": nodes,
+                    "ReplicasPerNodeGroup": replicas,
+                }
+            )
             endpoint = get_att(logical_id, "ConfigurationEndPoint.Address")
         else:
             properties["NumCacheClusters"] = 1 + replicas

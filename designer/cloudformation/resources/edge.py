@@ -51,19 +51,27 @@ def _web_acl(ctx: ExportContext, node: GraphNode) -> str:
     def visibility(metric: str) -> dict[str, Any]:
         return {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": metric}
 
-    ctx.template.add(logical_id, "AWS::WAFv2::WebACL", {
-        "Scope": "CLOUDFRONT",
-        "DefaultAction": {"Allow": {}},
-        "VisibilityConfig": visibility(f"{base}WebAcl"),
-        "Rules": [{
-            "Name": "AWSManagedRulesCommonRuleSet",
-            "Priority": 0,
-            "OverrideAction": {"None": {}},
-            "Statement": {"ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": "AWSManagedRulesCommonRuleSet"}},
-            "VisibilityConfig": visibility(f"{base}CommonRuleSet"),
-        }],
-        "Tags": ctx.tags(node),
-    })  # fmt: skip
+    ctx.template.add(
+        logical_id,
+        "AWS::WAFv2::WebACL",
+        {
+            "Scope": "CLOUDFRONT",
+            "DefaultAction": {"Allow": {}},
+            "VisibilityConfig": visibility(f"{base}WebAcl"),
+            "Rules": [
+                {
+                    "Name": "AWSManagedRulesCommonRuleSet",
+                    "Priority": 0,
+                    "OverrideAction": {"None": {}},
+                    "Statement": {
+                        "ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": "AWSManagedRulesCommonRuleSet"}
+                    },
+                    "VisibilityConfig": visibility(f"{base}CommonRuleSet"),
+                }
+            ],
+            "Tags": ctx.tags(node),
+        },
+    )
     ctx.note(f"{node.label}: a web ACL for CloudFront can only be created in us-east-1; deploy this stack there")
     return logical_id
 
@@ -92,28 +100,47 @@ def distribution(ctx: ExportContext, node: GraphNode) -> NodeOut:
     }
     if p["default_root_object"]:
         config["DefaultRootObject"] = p["default_root_object"]
-    ctx.note(f"{node.label}: its minimum TLS version ({p['minimum_protocol_version']}) applies once it has a "
-             "custom certificate; the default *.cloudfront.net certificate does not set one")  # fmt: skip
+    ctx.note(
+        f"{node.label}: its minimum TLS version ({p['minimum_protocol_version']}) applies once it has a "
+        "custom certificate; the default *.cloudfront.net certificate does not set one"
+    )
     if p["waf"]:
         config["WebACLId"] = get_att(_web_acl(ctx, node), "Arn")
     logical_id = ctx.name(node)
     t.add(logical_id, "AWS::CloudFront::Distribution", {"DistributionConfig": config, "Tags": ctx.tags(node)})
-    t.output(f"{ctx.ids.node(node.id)}DomainName", get_att(logical_id, "DomainName"),
-             f"Domain name of {node.label}")  # fmt: skip
+    t.output(f"{ctx.ids.node(node.id)}DomainName", get_att(logical_id, "DomainName"), f"Domain name of {node.label}")
 
     def finish() -> None:
         if not origins:
-            domain = t.parameter("OriginDomainName", Type="String", Default="example.com",
-                                 Description="Domain name of the origin of the CloudFront distributions that have "
-                                 "no origin in the design")  # fmt: skip
-            origins.append({"Id": DEFAULT_ORIGIN_ID, "DomainName": domain, "CustomOriginConfig": {
-                "OriginProtocolPolicy": "https-only", "OriginSSLProtocols": ["TLSv1.2"]}})  # fmt: skip
+            domain = t.parameter(
+                "OriginDomainName",
+                Type="String",
+                Default="example.com",
+                Description="Domain name of the origin of the CloudFront distributions that have "
+                "no origin in the design",
+            )
+            origins.append(
+                {
+                    "Id": DEFAULT_ORIGIN_ID,
+                    "DomainName": domain,
+                    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only", "OriginSSLProtocols": ["TLSv1.2"]},
+                }
+            )
             ctx.note(f"{node.label}: it has no origin in the design; set OriginDomainName")
         default_behavior["TargetOriginId"] = origins[0]["Id"]
         if behaviors:
             config["CacheBehaviors"] = behaviors
 
     arn = sub(f"arn:${{AWS::Partition}}:cloudfront::${{AWS::AccountId}}:distribution/${{{logical_id}}}")
-    return NodeOut(primary=logical_id, name=get_att(logical_id, "DomainName"), arn=arn,
-                   extra={"config": config, "origins": origins, "behaviors": behaviors,
-                          "default_behavior": default_behavior, "finish": finish})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=get_att(logical_id, "DomainName"),
+        arn=arn,
+        extra={
+            "config": config,
+            "origins": origins,
+            "behaviors": behaviors,
+            "default_behavior": default_behavior,
+            "finish": finish,
+        },
+    )

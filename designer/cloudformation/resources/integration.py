@@ -29,17 +29,25 @@ from ..template import get_att, ref, sub
 
 _DEFAULT_PATTERN = {"source": ["aws.s3"]}
 _LOG_DELIVERY_ACTIONS = [
-    "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups", "logs:DescribeResourcePolicies",
-    "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery",
-]  # fmt: skip
+    "logs:CreateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:DescribeLogGroups",
+    "logs:DescribeResourcePolicies",
+    "logs:GetLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:UpdateLogDelivery",
+]
 
 
-def _write_policy(ctx: ExportContext, node: GraphNode, type_: str, target_key: str, target: Any,
-                  statements: list[Any]) -> None:  # fmt: skip
-    """A resource policy of `statements`, written only if connections added any."""
+def _write_policy(
+    ctx: ExportContext, logical_id: str, type_: str, target_key: str, target: Any, statements: list[Any]
+) -> None:
+    """A resource policy of `statements` named `logical_id` (claimed when the node was exported, so connections
+    can depend on it), written only if connections added any."""
     if statements:
         document = {"Version": "2012-10-17", "Statement": statements}
-        ctx.template.add(ctx.name(node, "Policy"), type_, {target_key: [target], "PolicyDocument": document})
+        ctx.template.add(logical_id, type_, {target_key: [target], "PolicyDocument": document})
 
 
 def sqs_queue(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -56,28 +64,44 @@ def sqs_queue(ctx: ExportContext, node: GraphNode) -> NodeOut:
     logical_id = ctx.name(node)
     dead_letter = ctx.name(node, "DeadLetterQueue") if int(p["max_receive_count"]) > 0 else None
     if dead_letter:
-        properties["RedrivePolicy"] = {"deadLetterTargetArn": get_att(dead_letter, "Arn"),
-                                       "maxReceiveCount": int(p["max_receive_count"])}  # fmt: skip
+        properties["RedrivePolicy"] = {
+            "deadLetterTargetArn": get_att(dead_letter, "Arn"),
+            "maxReceiveCount": int(p["max_receive_count"]),
+        }
     properties["Tags"] = ctx.tags(node)
     t.add(logical_id, "AWS::SQS::Queue", properties)
     if dead_letter:
         # A FIFO queue's dead-letter queue must be FIFO too; it keeps messages as long as SQS allows.
-        dlq: dict[str, Any] = {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True,
-                               "Tags": ctx.tags(node, Role="dead-letter")}  # fmt: skip
+        dlq: dict[str, Any] = {
+            "MessageRetentionPeriod": 1209600,
+            "SqsManagedSseEnabled": True,
+            "Tags": ctx.tags(node, Role="dead-letter"),
+        }
         if fifo:
             dlq = {"FifoQueue": True, "QueueName": sub(f"${{AWS::StackName}}-{base}-dlq.fifo"), **dlq}
         t.add(dead_letter, "AWS::SQS::Queue", dlq)
     statements: list[Any] = []
+    policy = ctx.name(node, "Policy")
 
     def finish() -> None:
         # SQS-managed encryption and a KMS key exclude each other; a connected key wins.
         if "KmsMasterKeyId" in properties:
             properties.pop("SqsManagedSseEnabled", None)
-        _write_policy(ctx, node, "AWS::SQS::QueuePolicy", "Queues", ref(logical_id), statements)
+        _write_policy(ctx, policy, "AWS::SQS::QueuePolicy", "Queues", ref(logical_id), statements)
 
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), env_name="QUEUE_URL",
-                   extra={"properties": properties, "policy_statements": statements, "finish": finish,
-                          "key_property": "KmsMasterKeyId"})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=ref(logical_id),
+        arn=get_att(logical_id, "Arn"),
+        env_name="QUEUE_URL",
+        extra={
+            "properties": properties,
+            "policy_statements": statements,
+            "finish": finish,
+            "policy_name": policy,
+            "key_property": "KmsMasterKeyId",
+        },
+    )
 
 
 def sns_topic(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -89,13 +113,33 @@ def sns_topic(ctx: ExportContext, node: GraphNode) -> NodeOut:
     logical_id = ctx.name(node)
     t.add(logical_id, "AWS::SNS::Topic", properties)
     statements: list[Any] = []
+    policy = ctx.name(node, "Policy")
+    publishers: set[str] = set()
 
     def finish() -> None:
-        _write_policy(ctx, node, "AWS::SNS::TopicPolicy", "Topics", ref(logical_id), statements)
+        if publishers and properties.get("KmsMasterKeyId") == "alias/aws/sns":
+            # The AWS managed key's policy admits no service principal, so S3 or EventBridge could not publish.
+            del properties["KmsMasterKeyId"]
+            ctx.note(
+                f"{node.label}: not encrypted with the AWS managed key aws/sns, which {', '.join(sorted(publishers))} "
+                "cannot use; connect a KMS key to encrypt it"
+            )
+        _write_policy(ctx, policy, "AWS::SNS::TopicPolicy", "Topics", ref(logical_id), statements)
 
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=ref(logical_id), env_name="TOPIC_ARN",
-                   extra={"properties": properties, "policy_statements": statements, "finish": finish,
-                          "key_property": "KmsMasterKeyId"})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=ref(logical_id),
+        arn=ref(logical_id),
+        env_name="TOPIC_ARN",
+        extra={
+            "properties": properties,
+            "policy_statements": statements,
+            "finish": finish,
+            "policy_name": policy,
+            "publishers": publishers,
+            "key_property": "KmsMasterKeyId",
+        },
+    )
 
 
 def event_bus(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -105,8 +149,9 @@ def event_bus(ctx: ExportContext, node: GraphNode) -> NodeOut:
         arn = sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")
         return NodeOut(primary="", name="default", arn=arn, env_name="EVENT_BUS")
     logical_id = ctx.name(node)
-    ctx.template.add(logical_id, "AWS::Events::EventBus",
-                     {"Name": sub(f"${{AWS::StackName}}-{name}"), "Tags": ctx.tags(node)})  # fmt: skip
+    ctx.template.add(
+        logical_id, "AWS::Events::EventBus", {"Name": sub(f"${{AWS::StackName}}-{name}"), "Tags": ctx.tags(node)}
+    )
     return NodeOut(primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), env_name="EVENT_BUS")
 
 
@@ -134,8 +179,12 @@ def event_rule(ctx: ExportContext, node: GraphNode) -> NodeOut:
         else:
             ctx.note(f"{node.label}: the rule has no targets yet")
 
-    return NodeOut(primary=logical_id, arn=get_att(logical_id, "Arn"), name=ref(logical_id),
-                   extra={"properties": properties, "targets": targets, "finish": finish})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        arn=get_att(logical_id, "Arn"),
+        name=ref(logical_id),
+        extra={"properties": properties, "targets": targets, "finish": finish},
+    )
 
 
 def state_machine(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -145,8 +194,11 @@ def state_machine(ctx: ExportContext, node: GraphNode) -> NodeOut:
     base = ctx.ids.node(node.id)
     express = p["workflow_type"] == "EXPRESS"
     logs = ctx.name(node, "LogGroup")
-    t.add(logs, "AWS::Logs::LogGroup", {"LogGroupName": sub(f"/aws/vendedlogs/states/${{AWS::StackName}}-{base}"),
-                                        "RetentionInDays": 30})  # fmt: skip
+    t.add(
+        logs,
+        "AWS::Logs::LogGroup",
+        {"LogGroupName": sub(f"/aws/vendedlogs/states/${{AWS::StackName}}-{base}"), "RetentionInDays": 30},
+    )
     role, statements = ctx.role(node, "states.amazonaws.com")
     statements.append({"Sid": "LogDelivery", "Effect": "Allow", "Action": _LOG_DELIVERY_ACTIONS, "Resource": "*"})
     definition: dict[str, Any] = {
@@ -167,6 +219,7 @@ def state_machine(ctx: ExportContext, node: GraphNode) -> NodeOut:
     }
     logical_id = ctx.name(node)
     t.add(logical_id, "AWS::StepFunctions::StateMachine", properties)
+    ctx.needs_policy(logical_id, role)  # Step Functions checks the role may deliver logs
     states: list[dict[str, Any]] = []
 
     def finish() -> None:
@@ -180,10 +233,21 @@ def state_machine(ctx: ExportContext, node: GraphNode) -> NodeOut:
             chained[names[i]] = body
         definition["StartAt"] = names[0]
         definition["States"] = chained
+        substitutions: dict[str, Any] = {}
+        for body in chained.values():
+            substitutions.update(body.pop("_substitutions", {}))
+        if substitutions:
+            properties["DefinitionSubstitutions"] = substitutions
 
-    return NodeOut(primary=logical_id, arn=ref(logical_id), name=get_att(logical_id, "Name"),
-                   env_name="STATE_MACHINE_ARN", role=role, statements=statements,
-                   extra={"properties": properties, "states": states, "finish": finish, "log_group": logs})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        arn=ref(logical_id),
+        name=get_att(logical_id, "Name"),
+        env_name="STATE_MACHINE_ARN",
+        role=role,
+        statements=statements,
+        extra={"properties": properties, "states": states, "finish": finish, "log_group": logs},
+    )
 
 
 def api_gateway(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -203,18 +267,26 @@ def _http_api(ctx: ExportContext, node: GraphNode) -> NodeOut:
     if p["endpoint_type"] != "REGIONAL":
         ctx.note(f"{node.label}: HTTP APIs are regional; its {p['endpoint_type']} endpoint type is not used")
     api = ctx.name(node)
-    t.add(api, "AWS::ApiGatewayV2::Api", {
-        "Name": sub(f"${{AWS::StackName}}-{ctx.ids.node(node.id)}"),
-        "ProtocolType": "HTTP",
-        "Tags": {"Name": node.label},
-    })  # fmt: skip
+    t.add(
+        api,
+        "AWS::ApiGatewayV2::Api",
+        {
+            "Name": sub(f"${{AWS::StackName}}-{ctx.ids.node(node.id)}"),
+            "ProtocolType": "HTTP",
+            "Tags": {"Name": node.label},
+        },
+    )
     stage = ctx.name(node, "Stage")
     stage_properties: dict[str, Any] = {"ApiId": ref(api), "StageName": p["stage_name"], "AutoDeploy": True}
     t.add(stage, "AWS::ApiGatewayV2::Stage", stage_properties)
     url = sub(f"${{{api}.ApiEndpoint}}/{p['stage_name']}")
     t.output(f"{ctx.ids.node(node.id)}Url", url, f"Invoke URL of {node.label}")
-    return NodeOut(primary=api, name=url, arn=_execute_api_arn(api),
-                   extra={"http": True, "api": api, "stage": stage, "stage_properties": stage_properties})  # fmt: skip
+    return NodeOut(
+        primary=api,
+        name=url,
+        arn=_execute_api_arn(api),
+        extra={"http": True, "api": api, "stage": stage, "stage_properties": stage_properties},
+    )
 
 
 def _rest_api(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -233,11 +305,19 @@ def _rest_api(ctx: ExportContext, node: GraphNode) -> NodeOut:
     root = get_att(api, "RootResourceId")
     depends_on: list[str] = []
     deployment = ctx.name(node, "Deployment")
-    t.add(deployment, "AWS::ApiGateway::Deployment", {"RestApiId": ref(api), "Description": node.label[:1024]},
-          DependsOn=depends_on)  # fmt: skip
+    t.add(
+        deployment,
+        "AWS::ApiGateway::Deployment",
+        {"RestApiId": ref(api), "Description": node.label[:1024]},
+        DependsOn=depends_on,
+    )
     stage = ctx.name(node, "Stage")
-    stage_properties: dict[str, Any] = {"RestApiId": ref(api), "DeploymentId": ref(deployment),
-                                        "StageName": p["stage_name"], "Tags": ctx.tags(node)}  # fmt: skip
+    stage_properties: dict[str, Any] = {
+        "RestApiId": ref(api),
+        "DeploymentId": ref(deployment),
+        "StageName": p["stage_name"],
+        "Tags": ctx.tags(node),
+    }
     t.add(stage, "AWS::ApiGateway::Stage", stage_properties)
     url = sub(f"https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{p['stage_name']}")
     t.output(f"{ctx.ids.node(node.id)}Url", url, f"Invoke URL of {node.label}")
@@ -245,20 +325,41 @@ def _rest_api(ctx: ExportContext, node: GraphNode) -> NodeOut:
     def finish() -> None:
         if not depends_on:
             method = ctx.name(node, "RootMethod")
-            t.add(method, "AWS::ApiGateway::Method", {
-                "RestApiId": ref(api), "ResourceId": root, "HttpMethod": "ANY", "AuthorizationType": "NONE",
-                "Integration": {"Type": "MOCK", "RequestTemplates": {"application/json": '{"statusCode": 200}'},
-                                "IntegrationResponses": [{"StatusCode": "200"}]},
-                "MethodResponses": [{"StatusCode": "200"}],
-            })  # fmt: skip
+            t.add(
+                method,
+                "AWS::ApiGateway::Method",
+                {
+                    "RestApiId": ref(api),
+                    "ResourceId": root,
+                    "HttpMethod": "ANY",
+                    "AuthorizationType": "NONE",
+                    "Integration": {
+                        "Type": "MOCK",
+                        "RequestTemplates": {"application/json": '{"statusCode": 200}'},
+                        "IntegrationResponses": [{"StatusCode": "200"}],
+                    },
+                    "MethodResponses": [{"StatusCode": "200"}],
+                },
+            )
             depends_on.append(method)
         if endpoint_type == "PRIVATE":
             api_properties["Policy"] = _private_api_policy(ctx, node)
 
-    return NodeOut(primary=api, name=url, arn=_execute_api_arn(api),
-                   extra={"http": False, "api": api, "stage": stage, "stage_properties": stage_properties,
-                          "deployment": deployment, "deployment_depends_on": depends_on, "root_resource": root,
-                          "finish": finish})  # fmt: skip
+    return NodeOut(
+        primary=api,
+        name=url,
+        arn=_execute_api_arn(api),
+        extra={
+            "http": False,
+            "api": api,
+            "stage": stage,
+            "stage_properties": stage_properties,
+            "deployment": deployment,
+            "deployment_depends_on": depends_on,
+            "root_resource": root,
+            "finish": finish,
+        },
+    )
 
 
 def _private_api_policy(ctx: ExportContext, node: GraphNode) -> dict[str, Any]:
@@ -271,11 +372,28 @@ def _private_api_policy(ctx: ExportContext, node: GraphNode) -> dict[str, Any]:
     ]
     if not endpoints:
         name = f"{ctx.ids.node(node.id)}VpcEndpointId"
-        endpoints = [ctx.template.parameter(
-            name, Type="String", Default="", AllowedPattern="^(vpce-[0-9a-f]+)?$",
-            Description=f"The execute-api VPC endpoint allowed to call private API {node.label}")]  # fmt: skip
-        ctx.note(f"{node.label}: a private API is called through an execute-api interface endpoint; "
-                 f"set {name} (until then no one can call it)")  # fmt: skip
-    return {"Version": "2012-10-17", "Statement": [{
-        "Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*",
-        "Condition": {"StringEquals": {"aws:SourceVpce": endpoints}}}]}  # fmt: skip
+        endpoints = [
+            ctx.template.parameter(
+                name,
+                Type="String",
+                Default="",
+                AllowedPattern="^(vpce-[0-9a-f]+)?$",
+                Description=f"The execute-api VPC endpoint allowed to call private API {node.label}",
+            )
+        ]
+        ctx.note(
+            f"{node.label}: a private API is called through an execute-api interface endpoint; "
+            f"set {name} (until then no one can call it)"
+        )
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "execute-api:Invoke",
+                "Resource": "execute-api:/*",
+                "Condition": {"StringEquals": {"aws:SourceVpce": endpoints}},
+            }
+        ],
+    }

@@ -18,6 +18,16 @@ from ...graph import GraphEdge, GraphNode
 from ..context import ExportContext, NodeOut
 from ..template import get_att, ref, sub
 
+# Where an endpoint's engine takes the secret holding its credentials (AWS::DMS::Endpoint *Settings).
+_SECRET_SETTINGS = {
+    "postgres": "PostgreSqlSettings",
+    "aurora-postgresql": "PostgreSqlSettings",
+    "mysql": "MySqlSettings",
+    "aurora": "MySqlSettings",
+    "mariadb": "MySqlSettings",
+    "oracle": "OracleSettings",
+    "sqlserver": "MicrosoftSqlServerSettings",
+}
 _ENGINES = {
     "postgres": "postgres",
     "aurora-postgresql": "aurora-postgresql",
@@ -100,11 +110,16 @@ def _endpoint(ctx: ExportContext, dms: NodeOut, node: GraphNode, kind: str) -> s
     elif node.kind in ("aws.rds.instance", "aws.rds.aurora_cluster") and out is not None:
         secret = out.extra.get("secret_arn")
         role = _role(ctx, f"{base}SecretRole", ["secretsmanager:GetSecretValue"], [secret])
+        engine = _ENGINES[node.props["engine"]]
         properties.update(
-            EngineName=_ENGINES[node.props["engine"]],
-            SecretsManagerSecretId=secret,
-            SecretsManagerAccessRoleArn=get_att(role, "Arn"),
-            DatabaseName="postgres" if "postgres" in node.props["engine"] else "mysql",
+            {
+                "EngineName": engine,
+                _SECRET_SETTINGS[engine]: {
+                    "SecretsManagerSecretId": secret,
+                    "SecretsManagerAccessRoleArn": get_att(role, "Arn"),
+                },
+                "DatabaseName": "postgres" if "postgres" in engine else "mysql",
+            }
         )
     elif node.kind == "aws.s3.bucket" and out is not None:
         role = _role(

@@ -29,10 +29,12 @@ def iam_role(ctx: ExportContext, node: GraphNode) -> NodeOut:
     logical_id = ctx.name(node)
     managed: list[Any] = list(p["managed_policy_arns"])
     properties: dict[str, Any] = {
-        "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]},
+        "AssumeRolePolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
+        },
         "Tags": ctx.tags(node),
-    }  # fmt: skip
+    }
     t.add(logical_id, "AWS::IAM::Role", properties)
     profile = None
     if service == "ec2.amazonaws.com":
@@ -51,33 +53,54 @@ def iam_role(ctx: ExportContext, node: GraphNode) -> NodeOut:
                 }
             ]
 
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), role=logical_id,
-                   statements=statements,
-                   extra={"managed": managed, "instance_profile": profile, "finish": finish})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=ref(logical_id),
+        arn=get_att(logical_id, "Arn"),
+        role=logical_id,
+        statements=statements,
+        extra={"managed": managed, "instance_profile": profile, "finish": finish},
+    )
 
 
 def kms_key(ctx: ExportContext, node: GraphNode) -> NodeOut:
     t, p = ctx.template, node.props
-    statements: list[Any] = [{
-        "Sid": "EnableIamPolicies",
-        "Effect": "Allow",
-        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
-        "Action": "kms:*",
-        "Resource": "*",
-    }]  # fmt: skip
+    statements: list[Any] = [
+        {
+            "Sid": "EnableIamPolicies",
+            "Effect": "Allow",
+            "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
+            "Action": "kms:*",
+            "Resource": "*",
+        }
+    ]
     logical_id = ctx.name(node)
-    t.add(logical_id, "AWS::KMS::Key", {
-        "Description": f"{node.label}"[:8192],
-        "EnableKeyRotation": bool(p["key_rotation"]),
-        "PendingWindowInDays": int(p["pending_window_days"]),
-        "KeyPolicy": {"Version": "2012-10-17", "Statement": statements},
-        "Tags": ctx.tags(node),
-    }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")  # fmt: skip
+    t.add(
+        logical_id,
+        "AWS::KMS::Key",
+        {
+            "Description": f"{node.label}"[:8192],
+            "EnableKeyRotation": bool(p["key_rotation"]),
+            "PendingWindowInDays": int(p["pending_window_days"]),
+            "KeyPolicy": {"Version": "2012-10-17", "Statement": statements},
+            "Tags": ctx.tags(node),
+        },
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
     alias = ctx.name(node, "Alias")
-    t.add(alias, "AWS::KMS::Alias", {"AliasName": sub(f"alias/${{AWS::StackName}}-{ctx.ids.node(node.id)}"),
-                                     "TargetKeyId": ref(logical_id)})  # fmt: skip
-    return NodeOut(primary=logical_id, arn=get_att(logical_id, "Arn"), name=ref(logical_id), env_name="KEY_ARN",
-                   extra={"key_policy_statements": statements, "alias": alias})  # fmt: skip
+    t.add(
+        alias,
+        "AWS::KMS::Alias",
+        {"AliasName": sub(f"alias/${{AWS::StackName}}-{ctx.ids.node(node.id)}"), "TargetKeyId": ref(logical_id)},
+    )
+    return NodeOut(
+        primary=logical_id,
+        arn=get_att(logical_id, "Arn"),
+        name=ref(logical_id),
+        env_name="KEY_ARN",
+        extra={"key_policy_statements": statements, "alias": alias},
+    )
 
 
 def secret(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -88,12 +111,19 @@ def secret(ctx: ExportContext, node: GraphNode) -> NodeOut:
         "Tags": ctx.tags(node),
     }
     if days:
-        ctx.note(f"{node.label}: rotation every {days} days needs a rotation function; add one with "
-                 "AWS::SecretsManager::RotationSchedule")  # fmt: skip
+        ctx.note(
+            f"{node.label}: rotation every {days} days needs a rotation function; add one with "
+            "AWS::SecretsManager::RotationSchedule"
+        )
     logical_id = ctx.name(node)
     ctx.template.add(logical_id, "AWS::SecretsManager::Secret", properties)
-    return NodeOut(primary=logical_id, arn=ref(logical_id), name=ref(logical_id), env_name="SECRET_ARN",
-                   extra={"properties": properties, "key_property": "KmsKeyId"})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        arn=ref(logical_id),
+        name=ref(logical_id),
+        env_name="SECRET_ARN",
+        extra={"properties": properties, "key_property": "KmsKeyId"},
+    )
 
 
 def log_group(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -103,18 +133,27 @@ def log_group(ctx: ExportContext, node: GraphNode) -> NodeOut:
         properties = {"RetentionInDays": days, **properties}
     logical_id = ctx.name(node)
     ctx.template.add(logical_id, "AWS::Logs::LogGroup", properties)
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), env_name="LOG_GROUP",
-                   extra={"properties": properties, "key_property": "KmsKeyId"})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=ref(logical_id),
+        arn=get_att(logical_id, "Arn"),
+        env_name="LOG_GROUP",
+        extra={"properties": properties, "key_property": "KmsKeyId"},
+    )
 
 
 def dms_replication_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
     t, p = ctx.template, node.props
     subnet_group = ctx.name(node, "SubnetGroup")
-    t.add(subnet_group, "AWS::DMS::ReplicationSubnetGroup", {
-        "ReplicationSubnetGroupDescription": f"Subnets of {node.label}",
-        "SubnetIds": ctx.subnets_of(node),
-        "Tags": ctx.tags(node),
-    })  # fmt: skip
+    t.add(
+        subnet_group,
+        "AWS::DMS::ReplicationSubnetGroup",
+        {
+            "ReplicationSubnetGroupDescription": f"Subnets of {node.label}",
+            "SubnetIds": ctx.subnets_of(node),
+            "Tags": ctx.tags(node),
+        },
+    )
     security_group = ctx.security_group(node, f"DMS replication instance {node.label}")
     groups = [get_att(security_group, "GroupId")]
     logical_id = ctx.name(node)
@@ -128,8 +167,14 @@ def dms_replication_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
         "Tags": ctx.tags(node),
     }
     t.add(logical_id, "AWS::DMS::ReplicationInstance", properties)
-    ctx.note(f"{node.label}: DMS needs the IAM role dms-vpc-role in the account (the console creates it on first "
-             "use); create it before deploying if it is missing")  # fmt: skip
-    return NodeOut(primary=logical_id, arn=ref(logical_id), security_group=security_group, security_groups=groups,
-                   extra={"properties": properties, "key_property": "KmsKeyId",
-                          "subnet_group": subnet_group})  # fmt: skip
+    ctx.note(
+        f"{node.label}: DMS needs the IAM role dms-vpc-role in the account (the console creates it on first "
+        "use); create it before deploying if it is missing"
+    )
+    return NodeOut(
+        primary=logical_id,
+        arn=ref(logical_id),
+        security_group=security_group,
+        security_groups=groups,
+        extra={"properties": properties, "key_property": "KmsKeyId", "subnet_group": subnet_group},
+    )

@@ -12,11 +12,12 @@ EFS mount targets, one per AZ (https://docs.aws.amazon.com/efs/latest/ug/accessi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...graph import GraphNode
 from ..context import ExportContext, NodeOut
-from ..template import get_att, ref, sub
+from ..template import get_att, join, ref, select, sub
 
 _INFREQUENT_ACCESS = ("STANDARD_IA", "ONEZONE_IA")
 
@@ -28,8 +29,9 @@ def _lifecycle_rule(ctx: ExportContext, node: GraphNode, index: int, rule: dict[
     days, storage_class = int(rule.get("transition_days", 30)), rule.get("transition_class", "STANDARD_IA")
     expiration = int(rule.get("expiration_days", 0))
     if storage_class in _INFREQUENT_ACCESS and days < 30:
-        ctx.note(f"{node.label}: lifecycle rule {index} moves objects to {storage_class} after 30 days, "
-                 "the least S3 allows")  # fmt: skip
+        ctx.note(
+            f"{node.label}: lifecycle rule {index} moves objects to {storage_class} after 30 days, the least S3 allows"
+        )
         days = 30
     if expiration and expiration <= days:
         ctx.note(f"{node.label}: lifecycle rule {index} expires objects before they would move; it only expires them")
@@ -38,6 +40,20 @@ def _lifecycle_rule(ctx: ExportContext, node: GraphNode, index: int, rule: dict[
     if expiration:
         out["ExpirationInDays"] = expiration
     return out
+
+
+def _notifies_a_function(ctx: ExportContext, node: GraphNode) -> bool:
+    return any(
+        e.source == node.id and e.meaning == "notification" and ctx.graph.node(e.target).kind == "aws.lambda.function"
+        for e in ctx.graph.edges
+    )
+
+
+def _fixed_name(label: str) -> Any:
+    """label-<the stack's UUID>: lower case, unique per stack, at most 63 characters."""
+    slug = re.sub(r"[^a-z0-9-]+", "-", label.lower()).strip("-")[:26].strip("-") or "bucket"
+    stack_uuid = select(2, {"Fn::Split": ["/", ref("AWS::StackId")]})
+    return join("-", [slug, stack_uuid])
 
 
 def s3_bucket(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -54,19 +70,33 @@ def s3_bucket(ctx: ExportContext, node: GraphNode) -> NodeOut:
         ctx.note(f"{node.label}: public access is not blocked, as the design asks; check its bucket policy")
     properties: dict[str, Any] = {
         "BucketEncryption": encryption,
-        "PublicAccessBlockConfiguration": {"BlockPublicAcls": block, "BlockPublicPolicy": block,
-                                           "IgnorePublicAcls": block, "RestrictPublicBuckets": block},
+        "PublicAccessBlockConfiguration": {
+            "BlockPublicAcls": block,
+            "BlockPublicPolicy": block,
+            "IgnorePublicAcls": block,
+            "RestrictPublicBuckets": block,
+        },
         "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
         "VersioningConfiguration": {"Status": "Enabled" if p["versioning"] else "Suspended"},
-    }  # fmt: skip
+    }
     rules = [_lifecycle_rule(ctx, node, i + 1, r) for i, r in enumerate(p["lifecycle_rules"])]
     if rules:
         properties["LifecycleConfiguration"] = {"Rules": rules}
     properties["Tags"] = ctx.tags(node)
     t.add(logical_id, "AWS::S3::Bucket", properties, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
-    t.output(f"{ctx.ids.node(node.id)}Name", ref(logical_id), f"Name of bucket {node.label}")
     statements: list[Any] = []
-    arn = get_att(logical_id, "Arn")
+    name: Any = ref(logical_id)
+    arn: Any = get_att(logical_id, "Arn")
+    objects: Any = sub(f"${{{logical_id}.Arn}}/*")
+    if _notifies_a_function(ctx, node):
+        # The bucket names the function it notifies, and the function (its permission, role or environment)
+        # names the bucket: with a name fixed in advance, nothing refers to the bucket resource and the
+        # dependency cycle CloudFormation refuses is gone (https://repost.aws/knowledge-center/unable-validate-circular-dependency-cloudformation).
+        name = _fixed_name(node.label)
+        properties["BucketName"] = name
+        arn = join("", ["arn:", ref("AWS::Partition"), ":s3:::", name])
+        objects = join("", ["arn:", ref("AWS::Partition"), ":s3:::", name, "/*"])
+    t.output(f"{ctx.ids.node(node.id)}Name", ref(logical_id), f"Name of bucket {node.label}")
 
     def finish() -> None:
         deny_insecure = {
@@ -77,14 +107,28 @@ def s3_bucket(ctx: ExportContext, node: GraphNode) -> NodeOut:
             "Resource": [arn, sub(f"${{{logical_id}.Arn}}/*")],
             "Condition": {"Bool": {"aws:SecureTransport": "false"}},
         }
-        t.add(ctx.name(node, "Policy"), "AWS::S3::BucketPolicy", {
-            "Bucket": ref(logical_id),
-            "PolicyDocument": {"Version": "2012-10-17", "Statement": [deny_insecure, *statements]},
-        })  # fmt: skip
+        t.add(
+            ctx.name(node, "Policy"),
+            "AWS::S3::BucketPolicy",
+            {
+                "Bucket": ref(logical_id),
+                "PolicyDocument": {"Version": "2012-10-17", "Statement": [deny_insecure, *statements]},
+            },
+        )
 
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=arn, env_name="BUCKET",
-                   extra={"properties": properties, "policy_statements": statements, "finish": finish,
-                          "key_property": "BucketEncryption"})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=name,
+        arn=arn,
+        env_name="BUCKET",
+        extra={
+            "properties": properties,
+            "policy_statements": statements,
+            "finish": finish,
+            "objects_arn": objects,
+            "key_property": "BucketEncryption",
+        },
+    )
 
 
 def efs_file_system(ctx: ExportContext, node: GraphNode) -> NodeOut:
@@ -125,11 +169,24 @@ def efs_file_system(ctx: ExportContext, node: GraphNode) -> NodeOut:
         if len(per_zone) < len([s for s in node.subnets if s in ctx.subnet_ids]):
             ctx.note(f"{node.label}: EFS allows one mount target per AZ; one subnet of each AZ gets it")
         for i, subnet in enumerate(per_zone.values()):
-            t.add(ctx.name(node, f"MountTarget{i + 1}"), "AWS::EFS::MountTarget", {
-                "FileSystemId": ref(logical_id), "SubnetId": ref(ctx.subnet_ids[subnet]), "SecurityGroups": groups,
-            })  # fmt: skip
+            t.add(
+                ctx.name(node, f"MountTarget{i + 1}"),
+                "AWS::EFS::MountTarget",
+                {
+                    "FileSystemId": ref(logical_id),
+                    "SubnetId": ref(ctx.subnet_ids[subnet]),
+                    "SecurityGroups": groups,
+                },
+            )
     else:
         ctx.note(f"{node.label}: it is in no subnet, so it has no mount targets; draw it in subnets to mount it")
-    return NodeOut(primary=logical_id, name=ref(logical_id), arn=get_att(logical_id, "Arn"), port=2049,
-                   security_group=security_group, security_groups=groups, env_name="FILE_SYSTEM_ID",
-                   extra={"properties": properties, "key_property": "KmsKeyId"})  # fmt: skip
+    return NodeOut(
+        primary=logical_id,
+        name=ref(logical_id),
+        arn=get_att(logical_id, "Arn"),
+        port=2049,
+        security_group=security_group,
+        security_groups=groups,
+        env_name="FILE_SYSTEM_ID",
+        extra={"properties": properties, "key_property": "KmsKeyId"},
+    )
