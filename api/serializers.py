@@ -267,3 +267,69 @@ class InstanceTypeSerializer(serializers.Serializer):
     vcpu = serializers.IntegerField(allow_null=True)
     memory_gib = serializers.CharField(allow_null=True)
     hourly_usd = serializers.CharField(allow_null=True)
+
+
+class TemplateImportSerializer(serializers.Serializer):
+    template = serializers.CharField(
+        trim_whitespace=False,
+        max_length=1024 * 1024,
+        help_text="The template's text: CloudFormation YAML (short-form tags such as !Ref) or JSON.",
+    )
+    name = serializers.CharField(required=False, max_length=200, help_text="Default: the template's Description.")
+    region = serializers.ChoiceField(
+        choices=REGIONS, required=False, help_text="Default: the region its Availability Zones name, else us-east-1."
+    )
+
+
+class ImportReportSerializer(serializers.Serializer):
+    resources = serializers.IntegerField(help_text="Resources in the template.")
+    nodes = serializers.IntegerField()
+    edges = serializers.IntegerField()
+    kept_inside_nodes = serializers.IntegerField(
+        help_text="Supporting resources kept inside the node they belong to (a subnet's route table...)."
+    )
+    generic_nodes = serializers.ListField(
+        child=serializers.CharField(), help_text="Logical IDs kept as generic CloudFormation resource nodes."
+    )
+    not_understood = serializers.ListField(child=serializers.CharField())
+
+
+class DesignImportedSerializer(DesignSavedSerializer):
+    report = ImportReportSerializer(read_only=True)
+
+    class Meta(DesignSavedSerializer.Meta):
+        fields = [*DesignSavedSerializer.Meta.fields, "report"]
+
+
+class TemplateChangeSerializer(serializers.Serializer):
+    path = serializers.CharField()
+    # "from" and "to" are Python keywords: declared below.
+
+
+TemplateChangeSerializer._declared_fields["from"] = serializers.JSONField(allow_null=True)
+TemplateChangeSerializer._declared_fields["to"] = serializers.JSONField(allow_null=True)
+
+
+class ResourceChangeSerializer(serializers.Serializer):
+    logical_id = serializers.CharField()
+    type = serializers.CharField()
+    action = serializers.ChoiceField(choices=["add", "modify", "remove"])
+    replacement = serializers.BooleanField(required=False, help_text="Modify only: the change replaces it.")
+    replaced_because = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="The create-only properties that changed."
+    )
+    changes = TemplateChangeSerializer(many=True, required=False)
+
+
+class TemplateDiffSerializer(serializers.Serializer):
+    summary = serializers.CharField()
+    resources = ResourceChangeSerializer(many=True)
+    sections = serializers.DictField(
+        child=serializers.DictField(child=serializers.ListField(child=serializers.CharField())),
+        help_text="Parameters, Mappings, Conditions, Outputs: names added, removed and changed.",
+    )
+    unified = serializers.CharField(help_text="A unified diff of the two YAML templates.")
+
+
+TemplateDiffSerializer._declared_fields["from"] = serializers.IntegerField()
+TemplateDiffSerializer._declared_fields["to"] = serializers.IntegerField()

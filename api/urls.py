@@ -1,6 +1,6 @@
 """API routes, under /api/."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
@@ -10,9 +10,21 @@ app_name = "api"
 urlpatterns = [
     path("designs/", views.DesignListView.as_view(), name="design-list"),
     path("designs/validate/", views.ValidateView.as_view(), name="design-validate"),
+    path("designs/import/", views.TemplateImportView.as_view(), name="design-import"),
     path("designs/<uuid:pk>/", views.DesignDetailView.as_view(), name="design-detail"),
     path("designs/<uuid:pk>/revisions/", views.RevisionListView.as_view(), name="revision-list"),
     path("designs/<uuid:pk>/revisions/<int:number>/", views.RevisionDetailView.as_view(), name="revision-detail"),
+    re_path(
+        r"^designs/(?P<pk>[0-9a-f-]{36})/cloudformation\.(?P<fmt>yaml|json)$",
+        views.TemplateView.as_view(),
+        name="design-template",
+    ),
+    re_path(
+        r"^designs/(?P<pk>[0-9a-f-]{36})/revisions/(?P<number>[0-9]{1,9})/cloudformation\.(?P<fmt>yaml|json)$",
+        views.RevisionTemplateView.as_view(),
+        name="revision-template",
+    ),
+    path("designs/<uuid:pk>/cloudformation/diff/", views.TemplateDiffView.as_view(), name="template-diff"),
     path("designs/<uuid:pk>/estimates/", views.EstimateRequestView.as_view(), name="estimate-request"),
     path("estimates/<uuid:pk>/", views.EstimateDetailView.as_view(), name="estimate-detail"),
     path("estimates/<uuid:pk>/csv/", views.EstimateCsvView.as_view(), name="estimate-csv"),

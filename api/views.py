@@ -13,6 +13,7 @@ from rest_framework import generics, status
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import APIException, AuthenticationFailed, ValidationError
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -21,14 +22,18 @@ from rest_framework.views import APIView
 from designer import selectors
 from designer.catalog import CATEGORIES
 from designer.catalog.fields import REGIONS
+from designer.cloudformation.importer import ImportFailed
 from designer.document import published_schema
 from designer.models import CostEstimate, Design, Revision
 from designer.pricing.estimate import csv_of
+from designer.services import cloudformation as cfn_services
 from designer.services import designs as design_services
 from designer.services import estimates as estimate_services
 from designer.services import prices as price_services
 
 from . import serializers as s
+from .parsers import TEMPLATE_PARSERS
+from .renderers import YamlFileRenderer
 
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="The request or the design is invalid."),
@@ -365,3 +370,124 @@ class InstanceTypesView(APIView):
         if region not in REGIONS:
             raise ValidationError({"region": [f"'{region[:40]}' is not an AWS region code."]})
         return Response(s.InstanceTypeSerializer(price_services.instance_types(region), many=True).data)
+
+
+# -- CloudFormation -----------------------------------------------------------------------------------------
+
+FORMAT_PATH = OpenApiParameter(
+    "fmt", str, OpenApiParameter.PATH, enum=["yaml", "json"], description="yaml or json: the file's format."
+)
+
+
+def _template_response(revision: Revision, fmt: str) -> HttpResponse:
+    file = cfn_services.template_file(revision, fmt)
+    response = HttpResponse(file.text, content_type=f"{file.content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
+    return response
+
+
+TEMPLATE_RESPONSES = {
+    (200, "application/yaml"): OpenApiTypes.STR,
+    (200, "application/json"): OpenApiTypes.OBJECT,
+    **errors(400, 404),
+}
+
+
+@extend_schema(parameters=[UUID_PATH, FORMAT_PATH])
+class TemplateView(DesignObjectMixin, APIView):
+    renderer_classes = [JSONRenderer, YamlFileRenderer]
+
+    @extend_schema(
+        summary="Download the design's CloudFormation template",
+        description="The newest revision's template, as an attachment (`.yaml` or `.json`). The same design always "
+        "gives the same bytes. Notes on what the template cannot do by itself (a Direct Connect order, a "
+        "connection left for you to wire) are in its Metadata.AwsArchitectureDesigner.Notes.",
+        responses=TEMPLATE_RESPONSES,
+    )
+    def get(self, request: Request, pk: str, fmt: str) -> HttpResponse:
+        design = self.get_design()
+        assert design.head is not None
+        return _template_response(design.head, fmt)
+
+
+@extend_schema(parameters=[UUID_PATH, OpenApiParameter("number", int, OpenApiParameter.PATH), FORMAT_PATH])
+class RevisionTemplateView(DesignObjectMixin, APIView):
+    renderer_classes = [JSONRenderer, YamlFileRenderer]
+
+    @extend_schema(summary="Download one revision's CloudFormation template", responses=TEMPLATE_RESPONSES)
+    def get(self, request: Request, pk: str, number: str, fmt: str) -> HttpResponse:
+        try:
+            revision = selectors.revision_of(self.get_design(), int(number))
+        except Revision.DoesNotExist:
+            raise Http404 from None
+        return _template_response(revision, fmt)
+
+
+class TemplateImportView(APIView):
+    parser_classes = TEMPLATE_PARSERS
+
+    @extend_schema(
+        summary="Create a design from a CloudFormation template",
+        description="Send JSON `{template, name?, region?}`, or the template itself as the body with Content-Type "
+        "application/yaml (name and region then as query parameters). Every resource of the template is kept: "
+        "as a component, inside the component it belongs to, or as a generic CloudFormation resource; the "
+        "report lists what was not understood. Exporting the new design writes the same resources back.",
+        request={"application/json": s.TemplateImportSerializer, "application/yaml": OpenApiTypes.STR},
+        parameters=[
+            OpenApiParameter("name", str, description="With a YAML body: the design's name."),
+            OpenApiParameter("region", str, enum=list(REGIONS), description="With a YAML body: the design's region."),
+        ],
+        responses={201: s.DesignImportedSerializer, **errors(400, 413, 415)},
+    )
+    def post(self, request: Request) -> Response:
+        data = dict(request.data) if isinstance(request.data, dict) else request.data
+        if isinstance(data, dict) and set(data) == {"template"}:
+            for key in ("name", "region"):
+                if key in request.query_params:
+                    data[key] = request.query_params[key]
+        body = s.TemplateImportSerializer(data=data)
+        body.is_valid(raise_exception=True)
+        values = body.validated_data
+        try:
+            design, warnings, report = cfn_services.import_design(
+                owner=request.user, template=values["template"], name=values.get("name"), region=values.get("region")
+            )
+        except ImportFailed as exc:
+            raise ValidationError({"template": [str(exc)]}) from None
+        design.warnings = [w.as_dict() for w in warnings]  # type: ignore[attr-defined]
+        design.report = report.as_dict()  # type: ignore[attr-defined]
+        data_out = s.DesignImportedSerializer(design, context={"request": request}).data
+        return Response(data_out, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class TemplateDiffView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="What a change between two revisions does to the stack",
+        description="Compares the templates of revisions `from` and `to` (default: the one before the newest, and "
+        "the newest): resources added, removed and modified, with the changed property paths and whether the "
+        "change replaces the resource (a create-only property changed, from AWS's resource schemas); parameters, "
+        "mappings, conditions and outputs added, removed or changed; and a unified diff of the YAML.",
+        parameters=[
+            OpenApiParameter("from", int, description="The revision the stack was deployed from."),
+            OpenApiParameter("to", int, description="The revision to deploy."),
+        ],
+        responses={200: s.TemplateDiffSerializer, **errors(400, 404)},
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        design = self.get_design()
+        assert design.head is not None
+        numbers = {"from": design.head.number - 1, "to": design.head.number}
+        for key in numbers:
+            raw = request.query_params.get(key)
+            if raw is not None:
+                if not raw.isdigit() or len(raw) > 9:
+                    raise ValidationError({key: [f"'{raw[:20]}' is not a revision number."]})
+                numbers[key] = int(raw)
+        revisions = {}
+        for key, number in numbers.items():
+            try:
+                revisions[key] = selectors.revision_of(design, number)
+            except Revision.DoesNotExist:
+                raise ValidationError({key: [f"This design has no revision {number}."]}) from None
+        return Response(cfn_services.revision_diff(revisions["from"], revisions["to"]))

@@ -51,6 +51,20 @@ class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     def ignore_aliases(self, data: Any) -> bool:
         return True  # never write anchors, even for values that repeat
 
+    def choose_scalar_style(self) -> str:
+        """!Ref AppVpc rather than !Ref 'AppVpc': PyYAML quotes every scalar with a tag of its own, although a
+        plain one reads back the same wherever the analysis of the text allows it."""
+        event = self.event
+        if event.tag and event.tag.startswith("!") and not event.style:
+            if self.analysis is None:
+                self.analysis = self.analyze_scalar(event.value)
+            analysis = self.analysis
+            plain = analysis.allow_flow_plain if self.flow_level else analysis.allow_block_plain
+            if plain and not analysis.empty and not analysis.multiline:
+                return ""
+        style: str = super().choose_scalar_style()
+        return style
+
 
 def _represent_dict(dumper: _Dumper, data: dict[str, Any]) -> yaml.Node:
     if len(data) == 1:
