@@ -28,6 +28,7 @@ HANDLED_BY_NETWORKING = {
     "aws.vpc.nat_gateway",
     "aws.vpc.internet_gateway",
 }
+MAX_STACK_RESOURCES = 500  # https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 NO_RESOURCE = {"aws.region", "external.users", "external.datacenter"}
 
 EXPORTERS: dict[str, Exporter] = {
@@ -119,6 +120,11 @@ def export(graph: ArchitectureGraph) -> dict[str, Any]:
             finish()
     ctx.finish_policies()
     break_cycles(ctx.template.resources, ctx.note)
+    if len(ctx.template.resources) > MAX_STACK_RESOURCES:
+        ctx.note(
+            f"the template has {len(ctx.template.resources):,} resources; CloudFormation accepts at most "
+            f"{MAX_STACK_RESOURCES} in one stack, so split the design (one stack per VPC, say) before deploying it"
+        )
     template = ctx.template.as_dict()
     template = _merge_kept_sections(graph, template)
     if ctx.notes:

@@ -223,11 +223,7 @@ def _register_target(
         properties["HealthCheckPath"] = "/"
         properties["Matcher"] = {"HttpCode": "200-399"}
     if target.kind == "aws.ec2.instance":
-        count = target_out.extra.get("instances", 1)
-        ids = [target_out.primary] + [
-            name for name in t.resources if name.startswith(ctx.ids.node(target.id)) and name[-1:].isdigit()
-        ][1:count]
-        properties["Targets"] = [{"Id": ref(i), "Port": port} for i in ids[:count]]
+        properties["Targets"] = [{"Id": ref(i), "Port": port} for i in target_out.extra["instances"]]
     t.add(group, "AWS::ElasticLoadBalancingV2::TargetGroup", properties)
     groups: list[str] = lb_out.extra["target_groups"]
     groups.append(group)

@@ -129,7 +129,7 @@ def ec2_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
     count = min(int(p["count"]), 50)
     if int(p["count"]) > 50:
         ctx.note(f"{node.label}: only 50 of its {p['count']} instances are written; use an Auto Scaling group")
-    primary = ""
+    instances: list[str] = []
     for i in range(count):
         logical_id = ctx.name(node, "" if count == 1 else f"{i + 1}")
         properties: dict[str, Any] = {
@@ -140,7 +140,8 @@ def ec2_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
         if p["tenancy"] != "shared":
             properties["Tenancy"] = p["tenancy"]
         ctx.template.add(logical_id, "AWS::EC2::Instance", properties)
-        primary = primary or logical_id
+        instances.append(logical_id)
+    primary = instances[0]
     ctx.template.output(
         f"{ctx.ids.node(node.id)}PrivateIp", get_att(primary, "PrivateIp"), f"Private IP address of {node.label}"
     )
@@ -152,7 +153,7 @@ def ec2_instance(ctx: ExportContext, node: GraphNode) -> NodeOut:
         statements=statements,
         role=role,
         port=80,
-        extra={"instances": count},
+        extra={"instances": instances},
     )
 
 
