@@ -726,8 +726,9 @@ def subscription(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target:
 @describes(
     "origin",
     "CloudFront -> S3: an S3 origin with origin access control and a bucket policy letting only "
-    "this distribution read it; -> load balancer, API Gateway, EC2: a custom origin (HTTPS only unless set); "
-    "the origin serves the connection's path pattern ('*' is the default behaviour)",
+    "this distribution read it; -> load balancer, API Gateway, EC2: a custom origin (HTTPS only unless set), "
+    "and the load balancer's listener ports (the instance's origin port) open to the internet CloudFront comes "
+    "from; the origin serves the connection's path pattern ('*' is the default behaviour)",
 )
 def origin(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: GraphNode) -> None:
     distribution, target_out = _out(ctx, source), _out(ctx, target)
@@ -778,6 +779,7 @@ def origin(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: Graph
                 "OriginSSLProtocols": ["TLSv1.2"],
             },
         )
+        _open_to_cloudfront(ctx, edge, source, target, target_out)
     distribution.extra["origins"].append(entry)
     pattern = edge.props["path_pattern"]
     if pattern != "*":
@@ -791,6 +793,29 @@ def origin(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: Graph
         )
     else:
         distribution.extra["default_origin"] = origin_id
+
+
+def _open_to_cloudfront(
+    ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: GraphNode, target_out: NodeOut
+) -> None:
+    """CloudFront reaches a load balancer or instance origin from the internet: its origin ports are public
+    listeners. (AWS's managed prefix list com.amazonaws.global.cloudfront.origin-facing narrows that to
+    CloudFront, but its ID differs per Region and a template cannot look it up by name.)"""
+    if target.kind in LOAD_BALANCERS:
+        if target.props["scheme"] != "internet-facing":
+            ctx.note(f"{source.label} cannot reach {target.label}: it is internal (use a CloudFront VPC origin)")
+            return
+        ports = target_out.extra["public_ports"]
+        protocol = target.props["listener_protocol"]
+    else:  # an instance
+        ports = [80] if edge.props["origin_protocol"] == "http-only" else [443]
+        protocol = "HTTP" if ports == [80] else "HTTPS"
+    for port in ports:
+        _ingress(ctx, target, port, f"{protocol} from CloudFront {source.label}", cidr="0.0.0.0/0")
+    ctx.note(
+        f"{target.label} accepts {', '.join(map(str, ports))} from anywhere so {source.label} can reach it; "
+        "restrict it to the managed prefix list com.amazonaws.global.cloudfront.origin-facing of your Region"
+    )
 
 
 @describes(
