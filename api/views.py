@@ -393,10 +393,21 @@ TEMPLATE_RESPONSES = {
 }
 
 
-@extend_schema(parameters=[UUID_PATH, FORMAT_PATH])
-class TemplateView(DesignObjectMixin, APIView):
+class DownloadMixin:
+    """A download answers in its file's own type (Accept: application/yaml is fine), but its errors keep the
+    API's JSON error format whatever the client asked for."""
+
     renderer_classes = [JSONRenderer, YamlFileRenderer]
 
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(response, Response) and response.status_code >= 400:
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = "application/json"
+        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+
+
+@extend_schema(parameters=[UUID_PATH, FORMAT_PATH])
+class TemplateView(DownloadMixin, DesignObjectMixin, APIView):
     @extend_schema(
         summary="Download the design's CloudFormation template",
         description="The newest revision's template, as an attachment (`.yaml` or `.json`). The same design always "
@@ -411,9 +422,7 @@ class TemplateView(DesignObjectMixin, APIView):
 
 
 @extend_schema(parameters=[UUID_PATH, OpenApiParameter("number", int, OpenApiParameter.PATH), FORMAT_PATH])
-class RevisionTemplateView(DesignObjectMixin, APIView):
-    renderer_classes = [JSONRenderer, YamlFileRenderer]
-
+class RevisionTemplateView(DownloadMixin, DesignObjectMixin, APIView):
     @extend_schema(summary="Download one revision's CloudFormation template", responses=TEMPLATE_RESPONSES)
     def get(self, request: Request, pk: str, number: str, fmt: str) -> HttpResponse:
         try:

@@ -214,13 +214,15 @@ def refs(name: str, label: str, kinds: tuple[str, ...], *, help: str = "", max_i
     return Field(name, "refs", label, (), help=help, ref_kinds=kinds, max_items=max_items)
 
 
-def listof(name: str, label: str, item: Field, *, help: str = "", max_items: int = 100) -> Field:
-    return Field(name, "list", label, (), help=help, items=item, max_items=max_items)
+def listof(
+    name: str, label: str, item: Field, *, help: str = "", max_items: int = 100, unique_by: tuple[str, ...] = ()
+) -> Field:
+    return Field(name, "list", label, (), help=help, items=item, max_items=max_items, unique_by=unique_by)
 
 
-def record(*fields: Field) -> Field:
-    """An object made of named fields (used as the item of a list)."""
-    return Field("item", "object", "item", fields=fields)
+def record(*fields: Field, ordered: tuple[tuple[str, ...], ...] = ()) -> Field:
+    """An object made of named fields (used as the item of a list); `ordered` groups must not decrease."""
+    return Field("item", "object", "item", fields=fields, ordered=ordered)
 
 
 SUBNET = "aws.vpc.subnet"

@@ -32,6 +32,7 @@ _SG_RULE = record(
     integer("to_port", "To port", 443, minimum=-1, maximum=65535),
     cidr("cidr", "CIDR", "10.0.0.0/16"),
     string("description", "Description", max_length=255),
+    ordered=(("from_port", "to_port"),),
 )
 
 _NACL_RULE = record(
@@ -42,6 +43,7 @@ _NACL_RULE = record(
     integer("from_port", "From port", 443, minimum=0, maximum=65535),
     integer("to_port", "To port", 443, minimum=0, maximum=65535),
     cidr("cidr", "CIDR", "0.0.0.0/0"),
+    ordered=(("from_port", "to_port"),),
 )
 
 _INTERFACE_SERVICES = (
@@ -199,7 +201,13 @@ KINDS = [
         parents=(VPC,),
         props=(
             string("description", "Description", "Managed by AWS Architecture Designer"),
-            listof("rules", "Rules", _SG_RULE, help="Egress to anywhere is allowed when no egress rule is listed."),
+            listof(
+                "rules",
+                "Rules",
+                _SG_RULE,
+                help="Egress to anywhere is allowed when no egress rule is listed.",
+                unique_by=("direction", "protocol", "from_port", "to_port", "cidr"),
+            ),
         ),
         keywords=("sg", "firewall", "ports"),
         docs_url="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
@@ -215,7 +223,7 @@ KINDS = [
         parents=(VPC,),
         props=(
             refs("subnets", "Associated subnets", (SUBNET,)),
-            listof("rules", "Rules", _NACL_RULE),
+            listof("rules", "Rules", _NACL_RULE, unique_by=("rule_number", "direction")),
         ),
         keywords=("nacl", "acl", "firewall"),
         docs_url="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",

@@ -56,6 +56,8 @@ class Field:
     ref_kinds: tuple[str, ...] = ()
     max_items: int | None = None
     required: bool = False
+    unique_by: tuple[str, ...] = ()  # a list's items must differ in these fields (AWS refuses repeats)
+    ordered: tuple[tuple[str, ...], ...] = ()  # an object's numeric fields that must not decrease
 
     @property
     def has_default(self) -> bool:
@@ -121,6 +123,19 @@ def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 def defaults_of(fields: tuple[Field, ...]) -> dict[str, Any]:
     return {f.name: _plain(f.default) for f in fields if f.has_default}
+
+
+def filled(fields: tuple[Field, ...], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the defaults of what they leave out, also inside objects and lists of objects (a network
+    ACL rule saved as {} gets every field of a rule)."""
+    out = {**defaults_of(fields), **values}
+    for f in fields:
+        value = out.get(f.name)
+        if f.type == "object" and isinstance(value, dict):
+            out[f.name] = filled(f.fields, value)
+        elif f.type == "list" and f.items is not None and f.items.type == "object" and isinstance(value, list):
+            out[f.name] = [filled(f.items.fields, v) if isinstance(v, dict) else v for v in value]
+    return out
 
 
 def _plain(value: Any) -> Any:

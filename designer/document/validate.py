@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalog import EDGE_USAGE, Catalog, Kind
-from ..catalog.spec import object_schema
+from ..catalog.spec import Field, filled, object_schema
 from . import messages
 from .problems import Problem, json_path
 
@@ -142,7 +142,11 @@ class Checker:
             for path, message in messages.errors(v, values):
                 code = "invalid_property" if part == "props" else "invalid_usage"
                 self.node_problem(node, code, message, part, *path)
-        props = {**kind.default_props(), **(node.raw.get("props") or {})}
+        raw_props = node.raw.get("props") or {}
+        props = {**kind.default_props(), **raw_props}
+        for field in kind.props:
+            if field.type == "list" and field.items is not None and isinstance(raw_props.get(field.name), list):
+                self.check_items(node, field, raw_props[field.name])
         for group in kind.ordered:
             values = [(name, props.get(name)) for name in group]
             for (lo_name, lo), (hi_name, hi) in itertools.pairwise(values):
@@ -152,6 +156,48 @@ class Checker:
                     self.node_problem(
                         node, "order", f"{lo_label} ({lo}) must not exceed {hi_label} ({hi}).", "props", lo_name
                     )
+
+    def check_items(self, node: _Node, field: Field, items: list[Any]) -> None:
+        """Items of a list property that AWS would refuse: two alike in `unique_by`, a range running backwards."""
+        assert field.items is not None
+        item_spec = field.items
+        noun = field.label.removesuffix("s")  # "Rules" -> "Rule 2 repeats rule 1"
+        seen: dict[tuple[Any, ...], int] = {}
+        for i, raw in enumerate(items):
+            if not isinstance(raw, dict):
+                continue  # the schema reported it
+            item = filled(item_spec.fields, raw)
+            for group in item_spec.ordered:
+                values = [item.get(name) for name in group]
+                numbers = [float(v) for v in values if isinstance(v, int | float)]
+                if len(numbers) == len(values) and numbers != sorted(numbers):
+                    labels = [next(f.label for f in item_spec.fields if f.name == name) for name in group]
+                    self.node_problem(
+                        node,
+                        "order",
+                        f"{labels[0]} ({values[0]}) must not exceed {labels[1]} ({values[1]}).",
+                        "props",
+                        field.name,
+                        i,
+                        group[0],
+                    )
+            if field.unique_by:
+                key = tuple(item.get(name) for name in field.unique_by)
+                if key in seen:
+                    alike = ", ".join(
+                        f"{next(f.label for f in item_spec.fields if f.name == n).lower()} {item.get(n)}"
+                        for n in field.unique_by
+                    )
+                    self.node_problem(
+                        node,
+                        "duplicate_item",
+                        f"{noun} {i + 1} repeats {noun.lower()} {seen[key] + 1} ({alike}); AWS refuses two alike.",
+                        "props",
+                        field.name,
+                        i,
+                    )
+                else:
+                    seen[key] = i
 
     def parent_of(self, node: _Node) -> _Node | None:
         parent_id = node.raw.get("parent")

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..catalog import CATALOG, EDGE_USAGE, Catalog, Kind
-from ..catalog.spec import defaults_of
+from ..catalog.spec import defaults_of, filled
 from ..document import DesignDocument
 
 REGION = "aws.region"
@@ -184,7 +184,7 @@ def build(document: DesignDocument, catalog: Catalog = CATALOG) -> ArchitectureG
             label=n.label,
             parent=n.parent,
             children=tuple(children[n.id]),
-            props=MappingProxyType({**spec.default_props(), **n.props}),
+            props=MappingProxyType(filled(spec.props, dict(n.props))),
             usage=MappingProxyType({**usage_defaults, **n.usage}),
             defaulted_usage=frozenset(k for k in usage_defaults if k not in n.usage),
             region=region_of(n.id),
@@ -209,7 +209,7 @@ def build(document: DesignDocument, catalog: Catalog = CATALOG) -> ArchitectureG
                 meaning=connection.meaning,
                 description=connection.description,
                 label=e.label,
-                props=MappingProxyType({**defaults_of(connection.props), **e.props}),
+                props=MappingProxyType(filled(connection.props, dict(e.props))),
                 usage=MappingProxyType({**edge_usage_defaults, **e.usage}),
                 origin=e.origin,
             )

@@ -219,3 +219,13 @@ def test_the_diff_between_chosen_revisions_and_its_errors(api: APIClient, design
     assert missing.status_code == 400 and missing.json()["errors"][0]["path"] == "$.to"
     assert garbage.status_code == 400 and garbage.json()["errors"][0]["path"] == "$.from"
     assert only_one.status_code == 400 and "no revision 0" in only_one.json()["errors"][0]["message"]
+
+
+def test_a_download_error_keeps_the_json_error_format_whatever_was_asked(
+    api: APIClient, design: dict[str, Any]
+) -> None:
+    response = api.get(f"/api/designs/{design['id']}/revisions/9/cloudformation.yaml?format=yaml")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["type"] == "not_found"

@@ -42,6 +42,7 @@ from design_builders import (
 from designer.catalog import CATALOG, Catalog
 from designer.document import DocumentInvalid, Limits, load, load_or_raise, messages, migrations, schema
 from designer.document.migrations import MigrationError, migrate
+from designer.graph import build
 
 
 @dataclass(frozen=True)
@@ -1083,3 +1084,33 @@ def test_it_refuses_a_trailing_newline_that_pythons_regex_dollar_would_let_throu
     [problem] = result.problems
     assert (problem.node, problem.path, problem.severity) == ("api", "$.nodes[0].props.stage_name", "error")
     assert "does not match" in problem.message
+
+
+def test_it_refuses_firewall_rules_aws_would_refuse_naming_each() -> None:
+    rules = [{}, {"from_port": 500, "to_port": 20}, {"rule_number": 100}, {"rule_number": 100, "direction": "egress"}]
+    document = doc(*network(subnets=["10.0.0.0/24"]), node("acl", NACL, "vpc", subnets=["subnet-a"], rules=rules))
+
+    problems = load(document).problems
+
+    assert [(p.code, p.path) for p in problems] == [
+        ("order", "$.nodes[3].props.rules[1].from_port"),
+        ("duplicate_item", "$.nodes[3].props.rules[1]"),
+        ("duplicate_item", "$.nodes[3].props.rules[2]"),
+    ]
+    assert problems[0].message == "From port (500) must not exceed To port (20)."
+    assert problems[2].message == ("Rule 3 repeats rule 1 (rule number 100, direction ingress); AWS refuses two alike.")
+
+
+def test_a_rule_saved_with_only_some_fields_gets_the_defaults_of_the_rest() -> None:
+    document = doc(*network(subnets=["10.0.0.0/24"]), node("sg", "aws.vpc.security_group", "vpc", rules=[{}]))
+
+    rule = build(loaded(document)).node("sg").props["rules"][0]
+
+    assert rule == {
+        "direction": "ingress",
+        "protocol": "tcp",
+        "from_port": 443,
+        "to_port": 443,
+        "cidr": "10.0.0.0/16",
+        "description": "",
+    }
