@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 
-import { ApiError, LOGIN_URL, createApiClient, errorFromBody, type ApiClientOptions } from "./api";
+import {
+  ApiError,
+  LOGIN_URL,
+  createApiClient,
+  designPath,
+  errorFromBody,
+  templatePath,
+  type ApiClientOptions,
+} from "./api";
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -92,6 +100,48 @@ describe("the API client", () => {
     const { client, call } = setup(() => new Response(null, { status: 204 }));
     await expect(client.deleteDesign("a/b")).resolves.toBeUndefined();
     expect(call().url).toBe("/api/designs/a%2Fb/");
+  });
+
+  it("imports a template: POSTs its text and name as JSON with the CSRF token, and returns the report", async () => {
+    const report = { resources: 3, nodes: 2, edges: 1, kept_inside_nodes: 1, generic_nodes: [], not_understood: [] };
+    const answer = { id: "d9", name: "Network", document: { nodes: [], edges: [] }, warnings: [], report };
+    const { client, call } = setup(() => jsonResponse(201, answer));
+    const template = "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !Ref Cidr}\n";
+
+    await expect(client.importTemplate(template, "Network")).resolves.toEqual(answer);
+
+    const { url, init, headers } = call();
+    expect(url).toBe("/api/designs/import/");
+    expect(init.method).toBe("POST");
+    expect(init.credentials).toBe("same-origin");
+    expect(headers.get("X-CSRFToken")).toBe("tok-123");
+    expect(headers.get("Content-Type")).toBe("application/json");
+    expect(JSON.parse(String(init.body))).toEqual({ template, name: "Network" });
+  });
+
+  it("imports a template without a name, leaving the name to the server", async () => {
+    const { client, call } = setup(() => jsonResponse(201, { id: "d9" }));
+    await client.importTemplate('{"Resources": {}}');
+    await client.importTemplate('{"Resources": {}}', "");
+    expect(JSON.parse(String(call(0).init.body))).toEqual({ template: '{"Resources": {}}' });
+    expect(JSON.parse(String(call(1).init.body))).toEqual({ template: '{"Resources": {}}' });
+  });
+
+  it("turns a refused template into an ApiError about the template field", async () => {
+    const message = "not valid YAML at line 3, column 1: could not find expected ':'";
+    const body = {
+      type: "invalid_request",
+      detail: message,
+      errors: [
+        { code: "invalid", message, path: "$.template", node: null, edge: null, field: "template", severity: "error" },
+      ],
+    };
+    const { client } = setup(() => jsonResponse(400, body));
+    const error = (await client.importTemplate("a: [").catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.detail).toBe(message);
+    expect(error.fieldErrors("template").map((p) => p.path)).toEqual(["$.template"]);
   });
 
   it("turns an error answer into an ApiError with status, type, detail and errors", async () => {
@@ -192,6 +242,17 @@ describe("the API client", () => {
     await client.me().catch(() => undefined);
     expect(assign).toHaveBeenCalledWith(LOGIN_URL);
     expect(LOGIN_URL).toBe("/accounts/login/?next=/");
+  });
+});
+
+describe("paths", () => {
+  it("gives a design's path and its CloudFormation template's, with the id encoded", () => {
+    const id = "3f0c9a52-8b1e-4c7d-9a11-2b6e5d4c3b2a";
+    expect(designPath(id)).toBe(`/api/designs/${id}/`);
+    expect(templatePath(id)).toBe(`/api/designs/${id}/cloudformation.yaml`);
+    expect(templatePath(id, "yaml")).toBe(`/api/designs/${id}/cloudformation.yaml`);
+    expect(templatePath(id, "json")).toBe(`/api/designs/${id}/cloudformation.json`);
+    expect(templatePath("a/b")).toBe("/api/designs/a%2Fb/cloudformation.yaml");
   });
 });
 

@@ -74,6 +74,32 @@ export interface NewDesign {
   region: Region;
 }
 
+/** What an import made of a CloudFormation template. */
+export interface ImportReport {
+  /** Resources in the template. */
+  resources: number;
+  /** Components (nodes) of the new design. */
+  nodes: number;
+  /** Connections (edges) of the new design. */
+  edges: number;
+  /** Supporting resources kept inside the component they belong to (a subnet's route table...). */
+  kept_inside_nodes: number;
+  /** Logical IDs kept as generic CloudFormation resource nodes. */
+  generic_nodes: string[];
+  /** Sentences about what the designer did not understand (and what it did with it). */
+  not_understood: string[];
+}
+
+/** The answer to an import: the saved design and the report on the template. */
+export interface ImportedDesign extends SavedDesign {
+  report: ImportReport;
+}
+
+export type TemplateFormat = "yaml" | "json";
+
+/** The largest template file the page sends (the API refuses templates over 1 MiB). */
+export const TEMPLATE_MAX_BYTES = 1024 * 1024;
+
 // -- errors -------------------------------------------------------------------------------------------
 
 /** Any answer that is not a success, or a request that got no answer (`status` 0). */
@@ -158,6 +184,11 @@ export function designPath(id: string): string {
   return `/api/designs/${encodeURIComponent(id)}/`;
 }
 
+/** The design's CloudFormation template (its newest revision), served as an attachment. */
+export function templatePath(id: string, format: TemplateFormat = "yaml"): string {
+  return `${designPath(id)}cloudformation.${format}`;
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: typeof fetch = (...args) => (options.fetch ?? globalThis.fetch)(...args);
   const cookies = options.cookies ?? (() => document.cookie);
@@ -215,6 +246,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<Page<DesignSummary>>("GET", `/api/designs/?page=${page}`, { signal }),
     createDesign: (design: NewDesign) => request<SavedDesign>("POST", "/api/designs/", { body: design }),
     deleteDesign: (id: string) => request<void>("DELETE", designPath(id)),
+    /** A new design from a CloudFormation template's text (YAML or JSON); without a name, the server uses the
+     * template's Description. */
+    importTemplate: (template: string, name?: string) =>
+      request<ImportedDesign>("POST", "/api/designs/import/", { body: name ? { template, name } : { template } }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDate, formatDateTime, formatRelativeTime, plural } from "./format";
+import { formatBytes, formatDate, formatDateTime, formatRelativeTime, plural } from "./format";
 
 const NOW = new Date("2025-03-10T12:00:00Z");
 const before = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
@@ -78,5 +78,20 @@ describe("plural", () => {
 
   it("takes an irregular plural", () => {
     expect(plural(3, "policy", "policies")).toBe("3 policies");
+  });
+});
+
+describe("formatBytes", () => {
+  it("counts bytes below 1 KiB, then KiB and MiB with one decimal below 10", () => {
+    expect(formatBytes(0)).toBe("0 bytes");
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatBytes(1023)).toBe("1023 bytes");
+    expect(formatBytes(1024)).toBe("1 KiB");
+    expect(formatBytes(1536)).toBe("1.5 KiB");
+    expect(formatBytes(200 * 1024 + 300)).toBe("200 KiB");
+    expect(formatBytes(1024 * 1024)).toBe("1 MiB");
+    expect(formatBytes(1024 * 1024 + 1)).toBe("1 MiB");
+    expect(formatBytes(1.25 * 1024 * 1024)).toBe("1.3 MiB");
+    expect(formatBytes(3 * 1024 ** 3)).toBe("3 GiB");
   });
 });

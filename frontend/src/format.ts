@@ -47,3 +47,17 @@ export function formatRelativeTime(iso: string, now: Date = new Date(), locale =
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
+
+/** A file size for people: "800 bytes", "12 KiB", "1.5 MiB" (one decimal below 10 of a unit). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, "byte");
+  const units = ["KiB", "MiB", "GiB"];
+  let size = bytes / 1024;
+  let unit = 0;
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024;
+    unit += 1;
+  }
+  const rounded = size < 10 ? Math.round(size * 10) / 10 : Math.round(size);
+  return `${rounded} ${units[unit]}`;
+}

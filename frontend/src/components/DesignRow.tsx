@@ -1,4 +1,4 @@
-import { designPath, type DesignSummary } from "../api";
+import { designPath, templatePath, type DesignSummary } from "../api";
 import { RelativeTime } from "./RelativeTime";
 
 interface DesignRowProps {
@@ -36,6 +36,14 @@ export function DesignRow({ design, now, deleting, onDelete }: DesignRowProps) {
       <td className="actions">
         <a className="link" href={designPath(design.id)} aria-label={`View JSON of ${design.name}`}>
           View JSON
+        </a>
+        <a
+          className="link"
+          href={templatePath(design.id, "yaml")}
+          download
+          aria-label={`Download CloudFormation template of ${design.name}`}
+        >
+          CloudFormation
         </a>
         <button
           type="button"

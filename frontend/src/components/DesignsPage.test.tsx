@@ -15,6 +15,11 @@ function useServer(options: Parameters<typeof createFakeApi>[0] = {}): FakeApi {
   return server;
 }
 
+/** The status line of the designs list (the import card has its own). */
+function listStatus(): HTMLElement {
+  return within(screen.getByRole("region", { name: "Your designs" })).getByRole("status");
+}
+
 /** The rows of the designs table, without its header row. */
 async function designRows(): Promise<HTMLElement[]> {
   const table = await screen.findByRole("table", { name: /your designs/i });
@@ -58,6 +63,22 @@ describe("the designs list", () => {
     expect(screen.getByRole("heading", { name: "Your designs" })).toBeInTheDocument();
     expect(screen.getByText("2 designs in all")).toBeInTheDocument();
     expect(server.requestsTo("GET", "/api/designs/").map((r) => r.url)).toContain("/api/designs/?page=1");
+  });
+
+  it("links each design to its CloudFormation template, as a YAML download", async () => {
+    useServer({ designs: [makeDesign({ name: "Three-tier web app" }), makeDesign({ name: "Data lake" })] });
+    render(<DesignsPage />);
+
+    const rows = await designRows();
+    rows.forEach((row, index) => {
+      const design = server.designs[index]!;
+      const link = within(row).getByRole("link", { name: `Download CloudFormation template of ${design.name}` });
+      expect(link).toHaveAttribute("href", `/api/designs/${design.id}/cloudformation.yaml`);
+      expect(link).toHaveAttribute("download");
+      expect(link).toHaveTextContent("CloudFormation");
+      // Next to View JSON.
+      expect(link.previousElementSibling).toHaveAccessibleName(`View JSON of ${design.name}`);
+    });
   });
 
   it("shows an empty state when the user has no designs", async () => {
@@ -142,7 +163,7 @@ describe("creating a design", () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toEqual({ name: "Serverless API", region: "eu-central-2" });
     expect(posts[0]!.headers["x-csrftoken"]).toBe("cookie-token");
-    expect(screen.getByRole("status")).toHaveTextContent("Created design “Serverless API”.");
+    expect(listStatus()).toHaveTextContent("Created design “Serverless API”.");
     expect(name).toHaveValue("");
     expect(region).toHaveValue("eu-central-2");
     expect(await designRows()).toHaveLength(2);
@@ -233,7 +254,7 @@ describe("deleting a design", () => {
     expect(deletes.map((r) => r.url)).toEqual([`/api/designs/${id}/`]);
     expect(deletes[0]!.headers["x-csrftoken"]).toBe("cookie-token");
     expect(screen.getByText("Keep me")).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent("Deleted design “Scratch”.");
+    expect(listStatus()).toHaveTextContent("Deleted design “Scratch”.");
     // The list was fetched again after the delete.
     expect(server.requestsTo("GET", "/api/designs/").length).toBeGreaterThanOrEqual(2);
   });

@@ -7,10 +7,14 @@ import { plural } from "../format";
 import { totalPages } from "../paging";
 import { DesignTable } from "./DesignTable";
 import { ErrorAlert } from "./ErrorAlert";
+import { ImportTemplateForm } from "./ImportTemplateForm";
 import { NewDesignForm } from "./NewDesignForm";
 import { Pagination } from "./Pagination";
 
-/** The designs page: the "New design" form above the paginated list of the user's designs. */
+/**
+ * The designs page: the "New design" form and the CloudFormation import above the paginated list of the user's
+ * designs.
+ */
 export function DesignsPage() {
   const client = useApi();
   const headingId = useId();
@@ -29,6 +33,14 @@ export function DesignsPage() {
     setActionError(null);
     setNotice(`Created design “${design.name}”.`);
     // The list is newest first, so the new design is at the top of page 1.
+    if (page === 1) reload();
+    else setPage(1);
+  }
+
+  function imported() {
+    // The import's own report (in its card) says what happened: an older notice here would only be stale.
+    setActionError(null);
+    setNotice("");
     if (page === 1) reload();
     else setPage(1);
   }
@@ -59,6 +71,13 @@ export function DesignsPage() {
           New design
         </h2>
         <NewDesignForm onCreated={created} />
+      </section>
+
+      <section className="card" aria-labelledby={`${headingId}-import`}>
+        <h2 id={`${headingId}-import`} className="card-title">
+          Import a CloudFormation template
+        </h2>
+        <ImportTemplateForm onImported={imported} />
       </section>
 
       <section className="card" aria-labelledby={headingId} aria-busy={loading}>

@@ -1,11 +1,12 @@
 /**
  * An in-memory stand-in for the designer's REST API, as a `fetch` for component tests: it keeps designs, pages
- * them newest first, creates and deletes them, answers errors in the API's format, and records every request.
+ * them newest first, creates, imports and deletes them, answers errors in the API's format, and records every
+ * request.
  */
 
 import { vi } from "vitest";
 
-import type { DesignSummary, Page, Problem, SavedDesign, User } from "../api";
+import type { DesignSummary, ImportReport, ImportedDesign, Page, Problem, SavedDesign, User } from "../api";
 
 export interface RecordedRequest {
   method: string;
@@ -18,6 +19,8 @@ export interface FakeApiOptions {
   user?: User;
   designs?: DesignSummary[];
   pageSize?: number;
+  /** What an import answers (by default: 3 resources became 2 components and 1 connection). */
+  importReport?: ImportReport;
 }
 
 interface CannedError {
@@ -107,6 +110,29 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     return json(201, saved);
   }
 
+  function importTemplate(body: unknown): Response {
+    const data = (body ?? {}) as { template?: unknown; name?: unknown };
+    if (typeof data.template !== "string" || !data.template) {
+      return json(400, { type: "invalid_request", detail: "This field may not be blank.", errors: [problem("This field may not be blank.", "template", "blank")] });
+    }
+    const report: ImportReport = options.importReport ?? {
+      resources: 3,
+      nodes: 2,
+      edges: 1,
+      kept_inside_nodes: 1,
+      generic_nodes: [],
+      not_understood: [],
+    };
+    clock += 60_000;
+    const at = new Date(clock).toISOString();
+    const name = typeof data.name === "string" && data.name.trim() ? data.name.trim() : "Imported template";
+    const counts = { node_count: report.nodes, edge_count: report.edges };
+    const design = makeDesign({ name, ...counts, created_at: at, updated_at: at });
+    designs.unshift(design);
+    const imported: ImportedDesign = { ...design, document: { nodes: [], edges: [] }, warnings: [], report };
+    return json(201, imported);
+  }
+
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), "http://testserver");
     const method = (init?.method ?? "GET").toUpperCase();
@@ -122,6 +148,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     if (url.pathname === "/api/me/" && method === "GET") return json(200, user);
     if (url.pathname === "/api/designs/" && method === "GET") return listPage(Number(url.searchParams.get("page") ?? "1"));
     if (url.pathname === "/api/designs/" && method === "POST") return create(body);
+    if (url.pathname === "/api/designs/import/" && method === "POST") return importTemplate(body);
     const detail = /^\/api\/designs\/([^/]+)\/$/.exec(url.pathname);
     if (detail && method === "DELETE") {
       const index = designs.findIndex((d) => d.id === decodeURIComponent(detail[1] ?? ""));
