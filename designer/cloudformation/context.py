@@ -72,6 +72,7 @@ class ExportContext:
         self.subnet_ids: dict[str, str] = {}
         self.route_tables: dict[str, str] = {}
         self.notes: list[str] = []
+        self.ingress_rules: set[str] = set()  # rules already written, so none is written twice
         self._policies: list[tuple[str, GraphNode, list[Json]]] = []
         self._needs: dict[str, list[str]] = {}
 

@@ -127,7 +127,15 @@ def _ingress(
         rule["SourceSecurityGroupId"] = get_att(source_group, "GroupId")
     else:
         rule["CidrIp"] = cidr
-    suffix = f"From{source_group}" if source_group else "FromAnywhere"
+    # A rule the group already has (Users and CloudFront both opening a listener, say) is not written twice: EC2
+    # refuses a duplicate rule (InvalidPermission.Duplicate) and the stack fails. The description is no part of it.
+    same = repr(
+        [rule.get(key) for key in ("GroupId", "IpProtocol", "FromPort", "ToPort", "SourceSecurityGroupId", "CidrIp")]
+    )
+    if same in ctx.ingress_rules:
+        return
+    ctx.ingress_rules.add(same)
+    suffix = f"From{source_group}" if source_group else "FromAnywhere" if cidr == "0.0.0.0/0" else "FromNetwork"
     ctx.template.add(ctx.ids.claim(f"{out.security_group}{suffix}Port{port}"), "AWS::EC2::SecurityGroupIngress", rule)
 
 
@@ -187,6 +195,10 @@ def traffic(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: Grap
     port = target_port(edge, target, target_out)
     if source_out.security_group is None:
         ctx.note(f"{source.label} has no security group (not in a VPC), so no rule lets it reach {target.label}")
+    elif source.vpc is not None and target.vpc is not None and source.vpc != target.vpc:
+        # A group in another VPC cannot be named across a Transit Gateway or VPN: the source VPC's CIDR is.
+        cidr = ctx.graph.node(source.vpc).props["cidr"]
+        _ingress(ctx, target, port, f"From {source.label} (VPC {ctx.graph.node(source.vpc).label})", cidr=cidr)
     else:
         _ingress(ctx, target, port, f"From {source.label}", source_group=source_out.security_group)
     prefix = env_prefix(target)
