@@ -9,9 +9,20 @@ Every resource of the template ends up in the design, so exporting the design wr
 Containment comes from VpcId, SubnetId and SubnetIds references (through subnet groups and mount targets);
 connections from security group rules between groups, IAM policies, event source mappings, target groups,
 notifications, subscriptions, rule targets, integrations, origins and alias records (`recover.py`). What the
-importer could not place or read is listed in the report. The design is checked by the same gate as any other
-document; a node the gate refuses becomes a generic node (and says so in the report), so an import never
-fails on a template CloudFormation would accept.
+importer could not place or read is listed in the report (with where a VPC or subnets come from when they are
+not in the template: a parameter, another stack, existing ones), and so are a tool's own YAML tags and resource
+keys the design cannot keep. The design is checked by the same gate as any other document; a node the gate
+refuses becomes a generic node (and says so in the report), and recovered connections that would make the
+design larger than a design may be are left out (the template's resources keep that wiring), so an import
+never fails on a template CloudFormation would accept; the exceptions are `Custom::Name` resource types, which
+the document schema has no place for yet (`AWS::CloudFormation::CustomResource` imports), and a template
+whose resources alone are more than a design may hold.
+
+A template CloudFormation would refuse for its shape (a resource without a Type, a Ref to a list, resources
+that depend on each other in a cycle) fails with a sentence naming the problem. Ownership is resolved once per
+resource and remembered; a chain of owners longer than `MAX_CHAIN` (only a made-up template has one) is cut
+where it gets too long, and a resource is always kept by a resource that holds itself, so the result never
+depends on how deep Python lets a function recurse.
 """
 
 from __future__ import annotations
@@ -27,9 +38,11 @@ from ..catalog import CATALOG
 from ..catalog.generic import GENERIC
 from ..catalog.spec import Kind
 from ..document import load
+from ..document.load import Limits
 from ..document.messages import validator
 from ..document.schema import DOCUMENT_TYPE
 from . import recover
+from .cycles import cycles, dependencies
 from .evaluate import Evaluator, Unknown
 from .layout import layout
 from .mapping import read_mapped, unread
@@ -39,6 +52,8 @@ from .yaml_io import TemplateError, load_template
 Json = Any
 
 MAX_RESOURCES = 500  # CloudFormation's own limit per template
+MAX_CHAIN = 100  # resources whose owners are worked out one inside the other
+LAYOUT_BYTES = 100  # what the layout adds to a node (its position and size), at most
 KEPT_SECTIONS = (
     "AWSTemplateFormatVersion",
     "Description",
@@ -67,13 +82,16 @@ VPC, AZ, SUBNET = "aws.vpc.vpc", "aws.vpc.availability_zone", "aws.vpc.subnet"
 
 
 def _elb_kind(res: Resource) -> str | None:
+    # A gateway load balancer, or a type only known at deployment (!Ref LoadBalancerType), is a generic resource.
     kind = res.prop("Type", "application")
-    return {"application": "aws.elb.application_load_balancer", "network": "aws.elb.network_load_balancer"}.get(kind)
+    kinds = {"application": "aws.elb.application_load_balancer", "network": "aws.elb.network_load_balancer"}
+    return kinds.get(kind) if isinstance(kind, str) else None
 
 
 def _endpoint_kind(res: Resource) -> str | None:
     kind = res.prop("VpcEndpointType", "Gateway")
-    return {"Gateway": "aws.vpc.gateway_endpoint", "Interface": "aws.vpc.interface_endpoint"}.get(kind)
+    kinds = {"Gateway": "aws.vpc.gateway_endpoint", "Interface": "aws.vpc.interface_endpoint"}
+    return kinds.get(kind) if isinstance(kind, str) else None
 
 
 def _db_instance_kind(res: Resource) -> str | None:
@@ -186,7 +204,7 @@ OWNERS: dict[str, Owner] = {
         "AWS::EC2::LaunchTemplate", "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration"
     ),
     "AWS::IAM::Policy": _p("Roles"),
-    "AWS::IAM::ManagedPolicy": _p("Roles"),
+    "AWS::IAM::ManagedPolicy": Owner(props=("Roles",), by=("AWS::IAM::Role",)),
     "AWS::IAM::RolePolicy": _p("RoleName"),
     "AWS::ElasticLoadBalancingV2::Listener": _p("LoadBalancerArn"),
     "AWS::ElasticLoadBalancingV2::ListenerRule": _p("ListenerArn"),
@@ -313,10 +331,106 @@ class Resource:
         out: dict[str, Json] = {"logical_id": self.logical_id, "type": self.type}
         if "Properties" in self.raw:
             out["properties"] = self.raw["Properties"] if isinstance(self.raw["Properties"], dict) else {}
-        attributes = {k: self.raw[k] for k in _ATTRIBUTES if k in self.raw}
+        attributes = {k: v for k, v in self.raw.items() if k in _ATTRIBUTES}  # in the template's order
         if attributes:
             out["attributes"] = attributes
         return out
+
+
+_TYPE = re.compile(r"[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+")
+
+
+def _check_resource(logical_id: str, body: Json) -> None:
+    """What CloudFormation itself requires of a resource entry; raises ImportFailed naming what is wrong."""
+    if not re.fullmatch(r"[A-Za-z0-9]{1,255}", logical_id):
+        raise ImportFailed(f"Resources.{logical_id}: a logical ID must be 1-255 letters and digits")
+    if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
+        raise ImportFailed(f"Resources.{logical_id}: a resource must be a mapping with a Type")
+    type_ = body["Type"]
+    if re.fullmatch(r"Custom::[A-Za-z0-9_@-]{1,60}", type_):
+        raise ImportFailed(
+            f"Resources.{logical_id}.Type: custom resource types such as {type_} cannot be imported yet; "
+            "AWS::CloudFormation::CustomResource can"
+        )
+    if not _TYPE.fullmatch(type_) or len(type_) > 200:
+        raise ImportFailed(f"Resources.{logical_id}.Type: {type_!r} is not a resource type")
+    if body.get("Properties") is not None and not isinstance(body["Properties"], dict):
+        raise ImportFailed(f"Resources.{logical_id}.Properties: must be a mapping")
+    for key, (wanted, what) in _ATTRIBUTE_SHAPES.items():
+        if key in body and not wanted(body[key]):
+            raise ImportFailed(f"Resources.{logical_id}.{key}: must be {what}")
+    _check_functions(body, f"Resources.{logical_id}")
+
+
+def _text(value: Json) -> bool:
+    return isinstance(value, str)
+
+
+def _names(value: Json) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
+def _mapping(value: Json) -> bool:
+    return isinstance(value, dict)
+
+
+# What CloudFormation accepts for each resource attribute (the export reads them, so they are checked here).
+_ATTRIBUTE_SHAPES: dict[str, tuple[Callable[[Json], bool], str]] = {
+    "DependsOn": (_names, "a logical ID or a list of them"),
+    "Condition": (_text, "the name of a condition"),
+    "DeletionPolicy": (_text, "a policy name"),
+    "UpdateReplacePolicy": (_text, "a policy name"),
+    "Metadata": (_mapping, "a mapping"),
+    "CreationPolicy": (_mapping, "a mapping"),
+    "UpdatePolicy": (_mapping, "a mapping"),
+}
+
+
+# The sections a design keeps that CloudFormation reads as mappings (the export merges its own into them).
+_MAPPING_SECTIONS = ("Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Outputs")
+
+
+def _check_sections(template: dict[str, Json]) -> None:
+    for section in _MAPPING_SECTIONS:
+        if template.get(section) is not None and not isinstance(template[section], dict):
+            raise ImportFailed(f"{section}: must be a mapping")
+
+
+def _check_functions(value: Json, path: str) -> None:
+    """Ref names something and Fn::GetAtt a resource and an attribute (CloudFormation refuses anything else, and
+    reading references relies on it)."""
+    stack: list[tuple[Json, str]] = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            if len(item) == 1 and "Ref" in item and not isinstance(item["Ref"], str):
+                raise ImportFailed(f"{where}: Ref must name a resource or a parameter")
+            if len(item) == 1 and "Fn::GetAtt" in item and not _attribute(item["Fn::GetAtt"]):
+                raise ImportFailed(f"{where}: Fn::GetAtt must name a resource and one of its attributes")
+            stack += [(v, f"{where}.{k}") for k, v in item.items()]
+        elif isinstance(item, list):
+            stack += [(v, f"{where}.{i}") for i, v in enumerate(item)]
+
+
+def _attribute(arg: Json) -> bool:
+    if isinstance(arg, str):
+        return "." in arg
+    return isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str) and isinstance(arg[1], (str, dict))
+
+
+def _other_tags(value: Json, path: str = "") -> dict[str, tuple[str, int]]:
+    """The YAML tags of other tools kept as data ({"!Rain::Embed": ...}): tag -> (where first, how many)."""
+    found: dict[str, tuple[str, int]] = {}
+    stack: list[tuple[Json, str]] = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        children = item.items() if isinstance(item, dict) else enumerate(item) if isinstance(item, list) else ()
+        for key, child in children:
+            if isinstance(key, str) and key.startswith("!"):
+                first, count = found.get(key, (where, 0))
+                found[key] = (min(first, where), count + 1)
+            stack.append((child, f"{where}.{key}" if where else str(key)))
+    return dict(sorted(found.items()))
 
 
 # -- the result --------------------------------------------------------------------------------------------
@@ -371,6 +485,7 @@ class Draft:
     props: dict[str, Json] = field(default_factory=dict)
     mapped: dict[str, Json] = field(default_factory=dict)
     label: str = ""
+    notes: dict[str, str] = field(default_factory=dict)  # property -> what the report says of it, if it stays a kind
 
     @property
     def resources(self) -> list[Resource]:
@@ -384,18 +499,19 @@ class Importer:
     def __init__(self, template: dict[str, Json], name: str | None, region: str | None) -> None:
         self.template = template
         self.report = ImportReport()
+        _check_sections(template)
         raw = template["Resources"]
         if len(raw) > MAX_RESOURCES:
             raise ImportFailed(f"Resources: the template has {len(raw):,} resources; the limit is {MAX_RESOURCES}")
         ids = frozenset(raw)
         self.resources: dict[str, Resource] = {}
         for logical_id, body in raw.items():
-            if not re.fullmatch(r"[A-Za-z0-9]{1,255}", str(logical_id)):
-                raise ImportFailed(f"Resources.{logical_id}: a logical ID must be 1-255 letters and digits")
-            if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
-                raise ImportFailed(f"Resources.{logical_id}: a resource must be a mapping with a Type")
-            if not re.fullmatch(r"[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+", body["Type"]):
-                raise ImportFailed(f"Resources.{logical_id}.Type: {body['Type']!r} is not a resource type")
+            _check_resource(logical_id, body)
+        loops = cycles(dependencies(raw))
+        if loops:
+            names = ", ".join(sorted(loops[0]))
+            raise ImportFailed(f"Resources: {names} depend on each other in a cycle, which CloudFormation refuses")
+        for logical_id, body in raw.items():
             properties: dict[str, Json] = body["Properties"] if isinstance(body.get("Properties"), dict) else {}
             res = Resource(logical_id, body["Type"], body, properties)
             res.all_ids = ids
@@ -414,6 +530,28 @@ class Importer:
         self.drafts: dict[str, Draft] = {}  # by node id
         self.node_of: dict[str, str] = {}  # logical id -> node id
         self.edges: list[dict[str, Json]] = []
+        self._report_what_is_not_kept()
+
+    def _report_what_is_not_kept(self) -> None:
+        for section in self.template:
+            if section not in (*KEPT_SECTIONS, "Resources"):
+                self.report.say(
+                    f"{section}: the template's {section} section is left out (a design keeps "
+                    f"{', '.join(KEPT_SECTIONS)}); exporting the design will not write it"
+                )
+        for logical_id, body in self.template["Resources"].items():
+            for key in body:
+                if key not in ("Type", "Properties", *_ATTRIBUTES):
+                    self.report.say(
+                        f"{logical_id}: its {key} is left out (a design keeps a resource's Properties and its "
+                        "attributes: DependsOn, Condition, DeletionPolicy, Metadata...)"
+                    )
+        for tag, (path, count) in _other_tags(self.template).items():
+            more = f" and {count - 1} more places" if count > 1 else ""
+            self.report.say(
+                f"{path}{more}: the tag {tag} is not CloudFormation's; it is kept as written, for the tool that "
+                "defines it to process before deployment"
+            )
 
     # -- naming --
 
@@ -445,6 +583,9 @@ class Importer:
             return self._owner[logical_id]
         if logical_id in self._resolving:
             return logical_id
+        if len(self._resolving) >= MAX_CHAIN:
+            self._owner[logical_id] = logical_id
+            return logical_id
         self._resolving.add(logical_id)
         res = self.resources[logical_id]
         found = self._owner_of(res)
@@ -452,6 +593,19 @@ class Importer:
         self._resolving.discard(logical_id)
         self._owner[logical_id] = result
         return result
+
+    def holder(self, logical_id: str) -> str:
+        """The logical ID of the resource whose node holds this one: its owner, followed to a resource that owns
+        itself (a loop of owners, which only a cut chain leaves, is broken where it is found)."""
+        seen: set[str] = set()
+        current = self.owner(logical_id)
+        while self.owner(current) != current:
+            if current in seen:
+                self._owner[current] = current
+                break
+            seen.add(current)
+            current = self.owner(current)
+        return current
 
     def _owner_of(self, res: Resource) -> str | None:
         if res.type in SHARED:
@@ -506,18 +660,22 @@ class Importer:
     # -- nodes --
 
     def build(self) -> ImportResult:
-        for logical_id in self.resources:
-            self.owner(logical_id)
+        holders = {logical_id: self.holder(logical_id) for logical_id in self.resources}
         used_ids: set[str] = set()
         for logical_id, res in self.resources.items():
-            if self.owner(logical_id) != logical_id:
+            if holders[logical_id] != logical_id:
                 continue
             node_id = _node_id(logical_id, used_ids)
             kind = self.primary_kind(res) or GENERIC
+            if kind == GENERIC and res.type in OWNERS:
+                self.report.say(
+                    f"{logical_id}: kept as a generic resource (the resource it belongs to is not in the template, "
+                    "or several share it)"
+                )
             self.drafts[node_id] = Draft(node_id, kind, res)
             self.node_of[logical_id] = node_id
         for logical_id, res in self.resources.items():
-            holder = self.owner(logical_id)
+            holder = holders[logical_id]
             if holder != logical_id:
                 draft = self.drafts[self.node_of[holder]]
                 draft.inside.append(res)
@@ -527,8 +685,12 @@ class Importer:
         for draft in self.drafts.values():
             self._read_props(draft)
         _place(self)
+        for draft in self.drafts.values():
+            for note in draft.notes.values() if draft.kind != GENERIC else ():
+                self.report.say(note)
         recover.recover(self)
         document = self._document()
+        self._fit(document)
         document = self._settle(document)
         layout(document)
         self.report.nodes = len(document["nodes"])
@@ -563,12 +725,12 @@ class Importer:
                 del values[prop]
                 if field_ is not None:
                     shown = value if isinstance(value, (str, int, float, bool)) else "its value"
-                    self.report.say(
+                    draft.notes[prop] = (
                         f"{res.logical_id}: {shown!r} is not a {field_.label.lower()} the designer accepts; the "
                         f"design shows {field_.default!r}"
                     )
         for path in unread(draft.kind, res.type, res.properties, {**values, **dict.fromkeys(refused)}):
-            self.report.say(f"{res.logical_id}: {path} is only known at deployment; the design shows the default")
+            draft.notes[path] = f"{res.logical_id}: {path} is only known at deployment; the design shows the default"
         draft.props.update(values)
         draft.mapped.update(values)
         fixed = _fixed_props(self, draft)
@@ -610,6 +772,28 @@ class Importer:
         if kept:
             document["cloudformation"] = kept
         return document
+
+    def _fit(self, document: dict[str, Json]) -> None:
+        """Leave out recovered connections, the last first, while the design is over the size a design may be
+        (the template's resources keep that wiring, so the export loses nothing); a design too large without
+        any is refused."""
+        limit = Limits().max_bytes
+        edges: list[dict[str, Json]] = document["edges"]
+        budget = limit - _size({**document, "edges": []}) - LAYOUT_BYTES * len(document["nodes"])
+        if budget < 0:
+            raise ImportFailed(f"the design would be {limit - budget:,} bytes; a design may be at most {limit:,}")
+        kept: list[dict[str, Json]] = []
+        for edge in edges:
+            budget -= _size(edge) + 1
+            if budget < 0:
+                break
+            kept.append(edge)
+        if len(kept) < len(edges):
+            self.report.say(
+                f"{len(edges) - len(kept):,} of the {len(edges):,} connections read from the template are left out: "
+                f"with them the design would be over {limit:,} bytes; the template's resources keep them"
+            )
+            document["edges"] = kept
 
     def _settle(self, document: dict[str, Json]) -> dict[str, Json]:
         """Check the design with the document gate; a node it refuses becomes a generic node in a place it may
@@ -655,6 +839,11 @@ def _valid(kind: str, prop: str, value: Json) -> bool:
         _VALIDATORS[key] = validator(field_.json_schema()) if field_ else None
     check = _VALIDATORS[key]
     return check is not None and bool(check.is_valid(value))
+
+
+def _size(value: Json) -> int:
+    """Bytes `value` takes in a design, counted as the document gate counts them."""
+    return len(json.dumps(value, separators=(",", ":"), default=str, allow_nan=False).encode())
 
 
 def _node_id(logical_id: str, used: set[str]) -> str:
@@ -726,7 +915,8 @@ def _fixed_props(importer: Importer, draft: Draft) -> dict[str, Json]:
                 out["instance_class"] = instance_class
     elif draft.kind == "aws.sqs.queue" and "RedrivePolicy" in res.properties:
         try:
-            count = importer.evaluate(res.properties["RedrivePolicy"]).get("maxReceiveCount")
+            policy = importer.evaluate.branch(res.properties["RedrivePolicy"])
+            count = importer.evaluate(policy.get("maxReceiveCount"))
             if isinstance(count, int) and _valid(draft.kind, "max_receive_count", count):
                 out["max_receive_count"] = count
         except (Unknown, AttributeError):
@@ -759,8 +949,7 @@ def _place(im: Importer) -> None:
     for subnet in list(subnet_drafts.values()):
         vpc = vpc_named(subnet)
         if vpc is None:
-            im.report.say(f"{subnet.resource.logical_id}: its VPC is not in the template; kept as a generic resource")
-            _to_generic(subnet)
+            _to_generic(subnet, im, _outside(im, subnet, "its VPC", VPC_PROPS))
             del subnet_drafts[subnet.resource.logical_id]
             continue
         key, name, index = _zone_of(im, subnet.resource)
@@ -800,8 +989,10 @@ def _place(im: Importer) -> None:
         in_one_vpc = len({_vpc_of_subnet(drafts, s) for s in subnets}) <= 1
         if draft.kind == "aws.ecs.service":
             clusters = [n for n in draft.resource.refs_in("Cluster") if node_kind_of(n) == "aws.ecs.cluster"]
-            if not clusters or not subnets or not in_one_vpc:
-                _to_generic(draft, im, "its cluster or subnets are not in the template")
+            if not clusters:
+                _to_generic(draft, im, _outside(im, draft, "its cluster", ("Cluster",)))
+            elif not subnets or not in_one_vpc:
+                _to_generic(draft, im, _outside(im, draft, "its subnets", SUBNET_PROPS))
             else:
                 draft.parent = im.node_of[clusters[0]]
                 draft.props["subnets"] = [s.id for s in subnets]
@@ -831,26 +1022,29 @@ def _place(im: Importer) -> None:
                     draft.props["subnets"] = [s.id for s in subnets]
             elif not subnets and (spec.at_root or "aws.region" in spec.parents):
                 draft.parent = None
+                if _network_values(draft, SUBNET_PROPS):
+                    why = _outside(im, draft, "its subnets", SUBNET_PROPS)
+                    im.report.say(f"{draft.resource.logical_id}: shown outside any VPC ({why})")
             else:
-                _to_generic(draft, im, "its subnets are not in the template")
+                _to_generic(draft, im, _outside(im, draft, "its subnets", SUBNET_PROPS))
             continue
         if draft.kind == "aws.ec2.instance":
             if subnets:
                 draft.parent = subnets[0].id
             else:
-                _to_generic(draft, im, "its subnet is not in the template (the default VPC)")
+                _to_generic(draft, im, _outside(im, draft, "its subnet", SUBNET_PROPS))
             continue
         if draft.kind == "aws.vpc.nat_gateway":
             if subnets:
                 draft.parent = subnets[0].id
             else:
-                _to_generic(draft, im, "its subnet is not in the template")
+                _to_generic(draft, im, _outside(im, draft, "its subnet", SUBNET_PROPS))
             continue
         if VPC in spec.parents and not spec.at_root:
             if vpc is not None:
                 draft.parent = vpc.id
             else:
-                _to_generic(draft, im, "its VPC is not in the template")
+                _to_generic(draft, im, _outside(im, draft, "its VPC", VPC_PROPS))
             continue
         if draft.kind == GENERIC:
             if len(subnets) == 1:
@@ -879,6 +1073,49 @@ def _place(im: Importer) -> None:
             ]
 
 
+# Properties that name a resource's VPC or subnets (at any depth: VpcConfig.SubnetIds, AwsvpcConfiguration.Subnets).
+VPC_PROPS = ("VpcId",)
+SUBNET_PROPS = ("SubnetId", "SubnetIds", "Subnets", "VPCZoneIdentifier")
+
+
+def _network_values(draft: Draft, names: tuple[str, ...]) -> list[Json]:
+    """The values of the properties called `names` anywhere in the draft's resources."""
+    found: list[Json] = []
+    stack: list[Json] = [res.properties for res in draft.resources]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            found += [item[name] for name in names if name in item]
+            stack += [v for k, v in item.items() if k not in names]
+        elif isinstance(item, list):
+            stack += item
+    return found
+
+
+def _outside(im: Importer, draft: Draft, what: str, names: tuple[str, ...]) -> str:
+    """Why `what` (its VPC, its subnets) is not in the template, for the report: the parameter, the other stack
+    or the existing resources that give it, or nothing at all (the default VPC)."""
+    plural = what.endswith("s")
+    values = _network_values(draft, names)
+    parameters: dict[str, Json] = im.evaluate.parameters
+    stack: list[Json] = list(values)
+    while stack:
+        value = stack.pop(0)
+        if isinstance(value, dict) and isinstance(value.get("Ref"), str) and value["Ref"] in parameters:
+            return f"{what} {'come' if plural else 'comes'} from the parameter {value['Ref']}, not from the template"
+        if isinstance(value, dict) and "Fn::ImportValue" in value:
+            return f"{what} {'are' if plural else 'is'} imported from another stack (Fn::ImportValue)"
+        if isinstance(value, str) and re.fullmatch(r"(subnet|vpc)-[0-9a-f]+", value):
+            return f"{what} {'are existing ones' if plural else 'is an existing one'} ({value}), not in the template"
+        if isinstance(value, dict):
+            stack += list(value.values())
+        elif isinstance(value, list):
+            stack += value
+    if not values and what != "its cluster":
+        return f"it names no {what.removeprefix('its ').rstrip('s')}, so it is in the default VPC"
+    return f"{what} {'are' if plural else 'is'} not in the template"
+
+
 def _used(im: Importer) -> set[str]:
     return {d.lower() for d in im.drafts} | {d.lower() for d in im.node_of.values()}
 
@@ -900,6 +1137,13 @@ def _vpc_of_subnet(drafts: dict[str, Draft], subnet: Draft) -> str | None:
 def _zone_of(im: Importer, subnet: Resource) -> tuple[str, str, int]:
     """A key grouping subnets by zone, the AZ box's name (empty: the Nth zone of the region) and its order."""
     value = subnet.prop("AvailabilityZone")
+    if value is None and subnet.prop("AvailabilityZoneId") is not None:
+        try:
+            zone_id = str(im.evaluate(subnet.prop("AvailabilityZoneId")))  # use1-az4: no name, but one zone
+        except Unknown:
+            return repr(subnet.prop("AvailabilityZoneId")), "", 50
+        digits = re.sub(r"\D", "", zone_id.rsplit("-", 1)[-1])
+        return f"id:{zone_id}", "", int(digits[:2] or 50)
     if value is None:
         return "(any)", "", 0
     if isinstance(value, dict) and "Fn::Select" in value:
@@ -925,10 +1169,8 @@ def _subnet_cidrs(im: Importer, vpcs: dict[str, Draft], subnets: dict[str, Draft
     for vpc in vpcs.values():
         network = _network(vpc.props.get("cidr"), 16, 28)
         if network is None:
-            if "CidrBlock" in vpc.resource.properties:
-                im.report.say(f"{vpc.resource.logical_id}: its CIDR is only known at deployment; shown as 10.0.0.0/16")
             network = ipaddress.IPv4Network("10.0.0.0/16")
-            vpc.props["cidr"] = vpc.mapped["cidr"] = str(network)
+            _shown_instead(vpc, network)
         mine = [s for s in subnets.values() if im.drafts[s.parent or ""].parent == vpc.id]
         taken: list[ipaddress.IPv4Network] = []
         unknown: list[Draft] = []
@@ -945,9 +1187,21 @@ def _subnet_cidrs(im: Importer, vpcs: dict[str, Draft], subnets: dict[str, Draft
                 _to_generic(subnet, im, "no room for it in its VPC's CIDR")
                 continue
             taken.append(free)
-            if "CidrBlock" in subnet.resource.properties:
-                im.report.say(f"{subnet.resource.logical_id}: its CIDR is only known at deployment; shown as {free}")
-            subnet.props["cidr"] = subnet.mapped["cidr"] = str(free)
+            _shown_instead(subnet, free)
+
+
+def _shown_instead(draft: Draft, block: ipaddress.IPv4Network) -> None:
+    """Show `block` for a CIDR the design cannot hold as the template gives it; what the report says of that
+    CIDR is this, rather than what reading it found."""
+    read = draft.props.get("cidr")
+    refused = draft.notes.pop("cidr", None) is not None
+    draft.props["cidr"] = draft.mapped["cidr"] = str(block)
+    if "CidrBlock" in draft.resource.properties:
+        if read is not None or refused:
+            why = f"({read}) does not fit the design" if read is not None else "does not fit the design"
+        else:
+            why = "is only known at deployment"
+        draft.notes["CidrBlock"] = f"{draft.resource.logical_id}: its CIDR {why}; shown as {block}"
 
 
 def _network(value: Json, widest: int, narrowest: int) -> ipaddress.IPv4Network | None:

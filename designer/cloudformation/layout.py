@@ -2,9 +2,10 @@
 container is sized around its children.
 
 Every node gets a column from its connections (the longest chain of edges leading to it), a container the
-earliest column among what it holds. Inside each container, children stand in those columns, stacked top to
-bottom in document order. Zones stack as rows of their VPC, and a zone's subnets go left to right: public,
-private, isolated. Positions are relative to the parent, as the document stores them.
+earliest column among what it holds, but never left of what connects to the container itself (a transit
+gateway attached to a VPC stands left of it). Inside each container, children stand in those columns, stacked
+top to bottom in document order. Zones stack as rows of their VPC, and a zone's subnets go left to right:
+public, private, isolated. Positions are relative to the parent, as the document stores them.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ def layout(document: dict[str, Json]) -> None:
     rank = _ranks(nodes, document.get("edges") or [])
 
     def column(node: dict[str, Json]) -> int:
-        own = [rank.get(node["id"], 0)] if not children.get(node["id"]) else []
-        return min(own + [column(c) for c in children.get(node["id"], [])])
+        own = rank.get(node["id"], 0)
+        inside = children.get(node["id"])
+        return max(own, min(column(c) for c in inside)) if inside else own
 
     sizes: dict[str, tuple[float, float]] = {}
 

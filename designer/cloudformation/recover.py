@@ -1,12 +1,13 @@
 """The connections an imported template's resources imply, read back into edges (the inverse of `wiring.py`).
 
-Security group rules between groups become traffic edges (on the rule's port) between the things that carry
-those groups; IAM policy statements naming a resource become access edges (read, write or read-write from their
-actions) or invoke edges; event source mappings, target groups, S3 notifications, SNS subscriptions, rule
-targets, API integrations, CloudFront origins, alias records, KMS keys, log groups, attachments and volume
-attachments become the edges of those meanings. Every recovered edge is marked `origin: import`: the
-template's resources already do its wiring, so export does not write it twice. A relation the catalog has no
-connection for is listed in the import report.
+Security group rules between groups become traffic edges (on the rule's port, and protocol when UDP) between
+the things that carry those groups; IAM policy statements naming a resource become access edges (read, write
+or read-write from their actions) or invoke edges; event source mappings, target groups, S3 notifications,
+SNS subscriptions, rule targets, API integrations (with the route a REST API's method or an HTTP API's route
+gives), CloudFront origins, alias records (alone or in a record set group), KMS keys, log groups, attachments
+and volume attachments become the edges of those meanings. Every recovered edge is marked `origin: import`:
+the template's resources already do its wiring, so export does not write it twice. A relation the catalog has
+no connection for is listed in the import report.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 Json = Any
 
+MAX_RULE_PAIRS = 100  # a rule between groups on more nodes than this is a mesh, not a drawing
 SG_TYPES = ("AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress")
 _WRITE_VERBS = (
     "Put",
@@ -181,32 +183,68 @@ def _users(im: Importer, edges: Edges, group: str) -> list[Draft | None]:
 
 
 def _security_groups(im: Importer, edges: Edges) -> None:
-    rules: list[tuple[str, str, Json, str]] = []  # (from group, to group, port, what)
+    rules: list[tuple[str, str, dict[str, Json], str]] = []  # (from group, to group, rule, what)
     for res in im.resources.values():
         if res.type == "AWS::EC2::SecurityGroup":
             for rule in _list(res.prop("SecurityGroupIngress")):
                 for source in _refs(res, rule.get("SourceSecurityGroupId")):
-                    rules.append((source, res.logical_id, rule.get("FromPort"), f"{res.logical_id} ingress"))
+                    rules.append((source, res.logical_id, rule, f"{res.logical_id} ingress"))
             for rule in _list(res.prop("SecurityGroupEgress")):
                 for target in _refs(res, rule.get("DestinationSecurityGroupId")):
-                    rules.append((res.logical_id, target, rule.get("FromPort"), f"{res.logical_id} egress"))
+                    rules.append((res.logical_id, target, rule, f"{res.logical_id} egress"))
         elif res.type == "AWS::EC2::SecurityGroupIngress":
             for group in res.refs_in("GroupId"):
                 for source in res.refs_in("SourceSecurityGroupId"):
-                    rules.append((source, group, res.prop("FromPort"), res.logical_id))
+                    rules.append((source, group, res.properties, res.logical_id))
         elif res.type == "AWS::EC2::SecurityGroupEgress":
             for group in res.refs_in("GroupId"):
                 for other in res.refs_in("DestinationSecurityGroupId"):
-                    rules.append((group, other, res.prop("FromPort"), res.logical_id))
-    for source_group, target_group, port, what in rules:
-        number = _int(im, port)
-        for from_node in _users(im, edges, source_group) or [edges.node(source_group)]:
-            for to_node in _users(im, edges, target_group) or [edges.node(target_group)]:
-                edges.add(from_node, to_node, {"traffic"}, {"port": number} if number and number > 0 else {}, what=what)
+                    rules.append((group, other, res.properties, res.logical_id))
+    for source_group, target_group, rule, what in rules:
+        props = _rule_props(im, rule)
+        pairs = [
+            (from_node, to_node)
+            for from_node in _users(im, edges, source_group) or [edges.node(source_group)]
+            for to_node in _users(im, edges, target_group) or [edges.node(target_group)]
+        ]
+        if len(pairs) > MAX_RULE_PAIRS:
+            im.report.say(
+                f"{what}: the rule joins groups carried by {len(pairs):,} pairs of nodes; those connections are "
+                "left out of the design, the template's resources keep them"
+            )
+            continue
+        # A group carried by several nodes (a server and a file system's mount targets) connects those that can:
+        # the rule is reported only when none of its pairs can.
+        understood = any(_connects(a, b, "traffic") for a, b in pairs)
+        for from_node, to_node in pairs:
+            edges.add(from_node, to_node, {"traffic"}, props, what=what, quiet=understood)
     for draft in list(im.drafts.values()):
         if draft.kind == "aws.vpc.security_group":
             for user in _users(im, edges, draft.resource.logical_id):
                 edges.add(draft, user, {"protects"}, what=f"{draft.id} attached")
+
+
+def _connects(source: Draft | None, target: Draft | None, meaning: str) -> bool:
+    if source is None or target is None or source.id == target.id:
+        return False
+    connection = CATALOG.connection(source.kind, target.kind)
+    return connection is not None and connection.meaning == meaning
+
+
+def _rule_props(im: Importer, rule: dict[str, Json]) -> dict[str, Json]:
+    """A rule's port (none when it opens every port) and protocol (when UDP; TCP is the default)."""
+    props: dict[str, Json] = {}
+    port = _int(im, rule.get("FromPort"))
+    if port is not None and port > 0:
+        props["port"] = port
+    protocol = str(_plain(im, rule.get("IpProtocol"))).lower()
+    if protocol in ("udp", "17"):
+        props["protocol"] = "udp"
+    return props
+
+
+def _dict(value: Json) -> dict[str, Json]:
+    return value if isinstance(value, dict) else {}
 
 
 def _list(value: Json) -> list[dict[str, Json]]:
@@ -318,7 +356,7 @@ def _sam_function(im: Importer, edges: Edges, function: Draft) -> None:
     for event in events.values() if isinstance(events, dict) else []:
         if not isinstance(event, dict):
             continue
-        kind, props = event.get("Type"), event.get("Properties") or {}
+        kind, props = event.get("Type"), _dict(event.get("Properties"))
         names = _refs(function.resource, props)
         for name in names:
             source = edges.node(name)
@@ -387,7 +425,7 @@ def _notifications(im: Importer, edges: Edges) -> None:
         ):
             for entry in _list(config.get(section)):
                 props: dict[str, Json] = {"events": _plain(im, entry.get("Event"))}
-                rules = (((entry.get("Filter") or {}).get("S3Key") or {}).get("Rules")) or []
+                rules = _dict(_dict(entry.get("Filter")).get("S3Key")).get("Rules")
                 for rule in _list(rules):
                     name = str(rule.get("Name", "")).lower()
                     if name in ("prefix", "suffix"):
@@ -444,8 +482,38 @@ def _integrations(im: Importer, edges: Edges) -> None:
             api = edges.node(res.logical_id)
             integration = res.prop("Integration")
             if isinstance(integration, dict):
+                route = _rest_route(im, res)
                 for name in _refs(res, integration.get("Uri")):
-                    edges.add(api, edges.node(name), {"integration"}, what=res.logical_id)
+                    edges.add(api, edges.node(name), {"integration"}, {"route": route}, what=res.logical_id)
+
+
+def _is_root(value: Json) -> bool:
+    """`!GetAtt Api.RootResourceId`, in either of its JSON forms."""
+    target = value.get("Fn::GetAtt") if isinstance(value, dict) else None
+    if isinstance(target, str):
+        target = target.split(".", 1)
+    return isinstance(target, list) and target[1:] == ["RootResourceId"]
+
+
+def _rest_route(im: Importer, method: Resource) -> str | None:
+    """A REST API method's route: its HTTP method and the path its resource and the resource's parents give
+    ("GET /orders/{id}"); None when a part of it is only known at deployment."""
+    verb = _plain(im, method.prop("HttpMethod"))
+    parts: list[str] = []
+    current = method.prop("ResourceId")
+    for _ in range(20):  # deeper is a loop of parents, not a path
+        if _is_root(current):
+            return f"{verb.upper()} /{'/'.join(parts)}" if isinstance(verb, str) else None
+        named = _refs(method, current) if isinstance(current, dict) and "Ref" in current else []
+        resource = im.resources.get(named[0]) if named else None
+        if resource is None or resource.type != "AWS::ApiGateway::Resource":
+            return None
+        part = _plain(im, resource.prop("PathPart"))
+        if not isinstance(part, str):
+            return None
+        parts.insert(0, part)
+        current = resource.prop("ParentId")
+    return None
 
 
 # -- edge, DNS, hybrid and the rest ------------------------------------------------------------------------
@@ -458,11 +526,11 @@ def _origins(im: Importer, edges: Edges) -> None:
         config = draft.resource.prop("DistributionConfig")
         if not isinstance(config, dict):
             continue
-        default = (config.get("DefaultCacheBehavior") or {}).get("TargetOriginId")
-        patterns = {b.get("TargetOriginId"): b.get("PathPattern") for b in _list(config.get("CacheBehaviors"))}
+        default = _dict(config.get("DefaultCacheBehavior")).get("TargetOriginId")
+        patterns = [(b.get("TargetOriginId"), b.get("PathPattern")) for b in _list(config.get("CacheBehaviors"))]
         for origin in _list(config.get("Origins")):
             origin_id = origin.get("Id")
-            pattern = "*" if origin_id == default else patterns.get(origin_id, "*")
+            pattern = "*" if origin_id == default else next((p for o, p in patterns if o == origin_id), "*")
             props: dict[str, Json] = {"path_pattern": _plain(im, pattern)}
             custom = origin.get("CustomOriginConfig")
             if isinstance(custom, dict):
@@ -473,19 +541,24 @@ def _origins(im: Importer, edges: Edges) -> None:
 
 def _aliases(im: Importer, edges: Edges) -> None:
     for res in im.resources.values():
-        if res.type != "AWS::Route53::RecordSet":
+        if res.type == "AWS::Route53::RecordSet":
+            records = [res.properties]
+        elif res.type == "AWS::Route53::RecordSetGroup":
+            records = _list(res.prop("RecordSets"))
+        else:
             continue
-        alias = res.prop("AliasTarget")
         zone = edges.node(res.logical_id)
-        if not isinstance(alias, dict) or zone is None:
-            continue
-        props: dict[str, Json] = {"record_type": _plain(im, res.prop("Type"))}
-        name, domain = _plain(im, res.prop("Name")), zone.props.get("domain_name")
-        if isinstance(name, str) and isinstance(domain, str):
-            name = name.rstrip(".")
-            props["record_name"] = "" if name == domain else name.removesuffix("." + domain)
-        for target in _refs(res, alias.get("DNSName")):
-            edges.add(zone, edges.node(target), {"alias"}, props, what=res.logical_id)
+        for record in records:
+            alias = record.get("AliasTarget")
+            if not isinstance(alias, dict) or zone is None:
+                continue
+            props: dict[str, Json] = {"record_type": _plain(im, record.get("Type"))}
+            name, domain = _plain(im, record.get("Name")), zone.props.get("domain_name")
+            if isinstance(name, str) and isinstance(domain, str):
+                name = name.rstrip(".")
+                props["record_name"] = "" if name == domain else name.removesuffix("." + domain)
+            for target in _refs(res, alias.get("DNSName")):
+                edges.add(zone, edges.node(target), {"alias"}, props, what=res.logical_id)
 
 
 def _attachments(im: Importer, edges: Edges) -> None:
