@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .fields import SUBNET, string
 from .network import AZ, REGION, VPC
-from .spec import Kind
+from .spec import CFN_TYPE_PATTERN, Kind
 
 GENERIC = "aws.cloudformation.resource"
 
@@ -27,7 +27,7 @@ KINDS = [
                 "Resource type",
                 "AWS::CloudFormation::WaitConditionHandle",
                 max_length=200,
-                pattern=r"^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+$",
+                pattern=CFN_TYPE_PATTERN,
             ),
         ),
         keywords=("cloudformation", "generic", "imported", "other"),

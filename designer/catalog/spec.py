@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# A CloudFormation resource type: AWS::Service::Resource (or a third party's), or a custom resource Custom::Name.
+CFN_TYPE_PATTERN = r"^(?:[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+|Custom::[A-Za-z0-9_@-]{1,60})$"
+
 FieldType = Literal["string", "integer", "number", "boolean", "enum", "cidr", "refs", "list", "object"]
 
 CATEGORIES: dict[str, str] = {

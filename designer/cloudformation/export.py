@@ -165,7 +165,7 @@ def _merge_kept_sections(graph: ArchitectureGraph, template: dict[str, Any]) -> 
     kept = graph.cloudformation or {}
     if not kept:
         return template
-    for section in ("Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Outputs"):
+    for section in ("Metadata", "Globals", "Parameters", "Rules", "Mappings", "Conditions", "Outputs"):
         if kept.get(section):
             merged = copy.deepcopy(kept[section])
             merged.update(template.get(section) or {})

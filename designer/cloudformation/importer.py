@@ -36,11 +36,11 @@ from typing import Any
 
 from ..catalog import CATALOG
 from ..catalog.generic import GENERIC
-from ..catalog.spec import Kind
+from ..catalog.spec import CFN_TYPE_PATTERN, Kind
 from ..document import load
 from ..document.load import Limits
 from ..document.messages import validator
-from ..document.schema import DOCUMENT_TYPE
+from ..document.schema import CLOUDFORMATION_SECTIONS, DOCUMENT_TYPE
 from . import recover
 from .cycles import cycles, dependencies
 from .evaluate import Evaluator, Unknown
@@ -54,17 +54,7 @@ Json = Any
 MAX_RESOURCES = 500  # CloudFormation's own limit per template
 MAX_CHAIN = 100  # resources whose owners are worked out one inside the other
 LAYOUT_BYTES = 100  # what the layout adds to a node (its position and size), at most
-KEPT_SECTIONS = (
-    "AWSTemplateFormatVersion",
-    "Description",
-    "Metadata",
-    "Transform",
-    "Parameters",
-    "Rules",
-    "Mappings",
-    "Conditions",
-    "Outputs",
-)
+KEPT_SECTIONS = CLOUDFORMATION_SECTIONS
 _ATTRIBUTES = (
     "DependsOn",
     "Condition",
@@ -337,7 +327,7 @@ class Resource:
         return out
 
 
-_TYPE = re.compile(r"[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+")
+_TYPE = re.compile(CFN_TYPE_PATTERN)
 
 
 def _check_resource(logical_id: str, body: Json) -> None:
@@ -347,11 +337,6 @@ def _check_resource(logical_id: str, body: Json) -> None:
     if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
         raise ImportFailed(f"Resources.{logical_id}: a resource must be a mapping with a Type")
     type_ = body["Type"]
-    if re.fullmatch(r"Custom::[A-Za-z0-9_@-]{1,60}", type_):
-        raise ImportFailed(
-            f"Resources.{logical_id}.Type: custom resource types such as {type_} cannot be imported yet; "
-            "AWS::CloudFormation::CustomResource can"
-        )
     if not _TYPE.fullmatch(type_) or len(type_) > 200:
         raise ImportFailed(f"Resources.{logical_id}.Type: {type_!r} is not a resource type")
     if body.get("Properties") is not None and not isinstance(body["Properties"], dict):

@@ -17,6 +17,7 @@ SECTION_ORDER = (
     "Description",
     "Metadata",
     "Transform",
+    "Globals",
     "Parameters",
     "Rules",
     "Mappings",
@@ -165,9 +166,10 @@ def _collect(value: Json, ids: frozenset[str] | set[str], out: dict[str, None]) 
             return
         if key == "Fn::Sub":
             text = arg[0] if isinstance(arg, list) and arg else arg
+            own = arg[1] if isinstance(arg, list) and len(arg) > 1 and isinstance(arg[1], dict) else {}
             if isinstance(text, str) and "${" in text:
                 for name in _SUB_NAME.findall(text):
-                    if name in ids:
+                    if name in ids and name not in own:  # ${Name} of the Sub's own variables is not a resource
                         out[name] = None
             if isinstance(arg, list) and len(arg) > 1:
                 _collect(arg[1], ids, out)

@@ -21,31 +21,10 @@ import yaml
 
 from ..document.load import MAX_DEPTH as DESIGN_MAX_DEPTH
 from ..document.load import nesting_depth
+from .yaml_writer import TAGS, write_yaml
 
-# Short tag -> JSON key, for the tags whose value is written as it is.
-_TAGS = {
-    "!Ref": "Ref",
-    "!Condition": "Condition",
-    "!Sub": "Fn::Sub",
-    "!Select": "Fn::Select",
-    "!Join": "Fn::Join",
-    "!Split": "Fn::Split",
-    "!FindInMap": "Fn::FindInMap",
-    "!If": "Fn::If",
-    "!Equals": "Fn::Equals",
-    "!And": "Fn::And",
-    "!Or": "Fn::Or",
-    "!Not": "Fn::Not",
-    "!Base64": "Fn::Base64",
-    "!Cidr": "Fn::Cidr",
-    "!ImportValue": "Fn::ImportValue",
-    "!GetAZs": "Fn::GetAZs",
-    "!Transform": "Fn::Transform",
-    "!ToJsonString": "Fn::ToJsonString",
-    "!Length": "Fn::Length",
-    "!GetAtt": "Fn::GetAtt",
-}
-_KEYS = {key: tag for tag, key in _TAGS.items()}
+# Short tag -> JSON key (the writer's table, read the other way).
+_TAGS = {tag: key for key, tag in TAGS.items()}
 
 
 class TemplateError(ValueError):
@@ -55,48 +34,10 @@ class TemplateError(ValueError):
 # -- writing ---------------------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # never write anchors, even for values that repeat
-
-    def choose_scalar_style(self) -> str:
-        """!Ref AppVpc rather than !Ref 'AppVpc': PyYAML quotes every scalar with a tag of its own, although a
-        plain one reads back the same wherever the analysis of the text allows it."""
-        event = self.event
-        if event.tag and event.tag.startswith("!") and not event.style:
-            analysis: Any = self.__dict__.get("analysis")
-            if analysis is None:
-                analysis = self.analysis = self.analyze_scalar(event.value)
-            plain = analysis.allow_flow_plain if self.flow_level else analysis.allow_block_plain
-            if plain and not analysis.empty and not analysis.multiline:
-                return ""
-        style: str = super().choose_scalar_style()
-        return style
-
-
-def _represent_dict(dumper: _Dumper, data: dict[str, Any]) -> yaml.Node:
-    if len(data) == 1:
-        ((key, value),) = data.items()
-        tag = _KEYS.get(key) or (key if key.startswith("!") else None)
-        if tag == "!GetAtt" and isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
-            return dumper.represent_scalar(tag, f"{value[0]}.{value[1]}")
-        if tag is not None and not (key == "Condition" and not isinstance(value, str)):
-            if isinstance(value, list):
-                return dumper.represent_sequence(tag, value)
-            if isinstance(value, dict):
-                return dumper.represent_mapping(tag, value)
-            return dumper.represent_scalar(tag, "" if value is None else str(value))
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items())
-
-
-_Dumper.add_representer(dict, _represent_dict)
-
-
 def dump_yaml(template: dict[str, Any]) -> str:
-    text: str = yaml.dump(
-        template, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=120, allow_unicode=True
-    )
-    return text
+    """The template as YAML, short-form tags and all (`yaml_writer.py`: PyYAML's dumper is too slow for large
+    designs)."""
+    return write_yaml(template)
 
 
 def dump_json(template: dict[str, Any]) -> str:

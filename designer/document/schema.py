@@ -12,6 +12,7 @@ from typing import Any
 
 from ..catalog import CATALOG, Catalog
 from ..catalog.fields import PRICING_MODELS, REGIONS
+from ..catalog.spec import CFN_TYPE_PATTERN
 from .migrations import CURRENT_VERSION
 
 DOCUMENT_TYPE = "aws-architecture-design"
@@ -63,7 +64,7 @@ SETTINGS_SCHEMA: dict[str, Any] = {
 # the properties the design maps written over the first).
 _CFN_RESOURCE: dict[str, Any] = {
     "logical_id": {"type": "string", "pattern": "^[A-Za-z0-9]{1,255}$"},
-    "type": {"type": "string", "pattern": "^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9:]+$", "maxLength": 200},
+    "type": {"type": "string", "pattern": CFN_TYPE_PATTERN, "maxLength": 200},
     "properties": {"type": "object"},
     "attributes": {
         "type": "object",
@@ -102,24 +103,23 @@ CFN_RESOURCE_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
 }
 
-# Template sections kept from an imported template for export.
+# Template sections kept from an imported template for export (every section but Resources; Globals is SAM's).
+CLOUDFORMATION_SECTIONS = (
+    "AWSTemplateFormatVersion",
+    "Description",
+    "Metadata",
+    "Transform",
+    "Globals",
+    "Parameters",
+    "Rules",
+    "Mappings",
+    "Conditions",
+    "Outputs",
+)
 CLOUDFORMATION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "title": "Template sections kept from an imported template",
-    "properties": {
-        key: {}
-        for key in (
-            "AWSTemplateFormatVersion",
-            "Description",
-            "Metadata",
-            "Transform",
-            "Parameters",
-            "Rules",
-            "Mappings",
-            "Conditions",
-            "Outputs",
-        )
-    },
+    "properties": {key: {} for key in CLOUDFORMATION_SECTIONS},
     "additionalProperties": False,
 }
 

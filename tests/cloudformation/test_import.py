@@ -843,10 +843,17 @@ def test_sam_policy_templates_and_events_become_edges() -> None:
     }
 
 
-def test_a_section_the_design_cannot_keep_is_reported() -> None:
+def test_sams_globals_and_transform_are_kept_for_export() -> None:
     result = imported(SAM)
-    assert said(result, "Globals: the template's Globals section is left out", "will not write it")
-    assert exported(result.document)["Transform"] == "AWS::Serverless-2016-10-31"
+    template = exported(result.document)
+    assert template["Transform"] == "AWS::Serverless-2016-10-31"
+    assert template["Globals"] == {"Function": {"Runtime": "python3.12", "Timeout": 10}}
+    assert not [line for line in result.report.not_understood if line.startswith("Globals")]
+
+
+def test_a_section_the_design_cannot_keep_is_reported() -> None:
+    result = imported(SAM.replace("Globals:", "Extras:"))
+    assert said(result, "Extras: the template's Extras section is left out", "will not write it")
 
 
 def test_a_load_balancer_whose_type_is_a_parameter_is_a_generic_node() -> None:
@@ -1277,3 +1284,21 @@ def test_importing_in_processes_with_different_hash_seeds_gives_identical_docume
     first, second = (_import_in_a_new_process(name, seed) for seed in ("1", "2"))
     assert first == second
     assert json.loads(first)[0] == _corpus_import(name).document
+
+
+def test_a_custom_resource_is_kept_as_a_generic_node_and_written_back() -> None:
+    text = """
+Resources:
+  Seed:
+    Type: Custom::DatabaseSeed
+    Properties:
+      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:seed
+      Rows: 10
+"""
+    result = import_template(text)
+    (node,) = result.document["nodes"]
+    assert (node["kind"], node["props"]["type"]) == ("aws.cloudformation.resource", "Custom::DatabaseSeed")
+
+    template = export(build(load_or_raise(result.document)))
+
+    assert template["Resources"]["Seed"] == load_template(text)["Resources"]["Seed"]

@@ -60,7 +60,6 @@ def nested(levels: int, leaf: Any = "leaf") -> Any:
         ("Resources:\n  my-topic: {Type: AWS::SNS::Topic}\n", "Resources.my-topic: a logical ID must be 1-255"),
         ("Resources:\n  Topic: {Type: sns}\n", "Resources.Topic.Type: 'sns' is not a resource type"),
         ("Resources:\n  Topic: {Type: AWS::SNS::Topic, Properties: [a]}\n", "Resources.Topic.Properties: must be"),
-        ("Resources:\n  Thing: {Type: Custom::Thing}\n", "custom resource types such as Custom::Thing"),
         (b"\xff\xfeR\x00", "the template is not UTF-8 text"),
         ("Resources:\n  Topic: {Type: AWS::SNS::Topic, DependsOn: true}\n", "Resources.Topic.DependsOn: must be a"),
         ("Resources:\n  Topic: {Type: AWS::SNS::Topic, Condition: [A]}\n", "Resources.Topic.Condition: must be"),
