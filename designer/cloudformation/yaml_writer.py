@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from yaml import ScalarNode
@@ -63,6 +64,7 @@ def _quoted(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
+@lru_cache(maxsize=65536)  # keys, types and names repeat throughout a template
 def _string(text: str) -> str:
     if text and _is_plain(text):
         return text
