@@ -32,7 +32,7 @@ def test_the_template_downloads_as_a_yaml_attachment_named_after_the_design(
     assert response["Content-Type"] == "application/yaml; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="Three-tier-web-app-r1.yaml"'
     text = response.content.decode()
-    assert text.startswith("AWSTemplateFormatVersion: '2010-09-09'")
+    assert text.startswith('AWSTemplateFormatVersion: "2010-09-09"')
     assert "!Ref" in text and "!GetAtt" in text  # short-form intrinsics
     template = load_template(response.content)
     types = {r["Type"] for r in template["Resources"].values()}

@@ -30,7 +30,7 @@ def test_export_cfn_prints_the_yaml_template_and_its_notes() -> None:
     out, err = run("export_cfn", str(THREE_TIER))
 
     template = load_template(out)
-    assert out.startswith("AWSTemplateFormatVersion: '2010-09-09'")
+    assert out.startswith('AWSTemplateFormatVersion: "2010-09-09"')
     assert "AWS::ECS::Service" in {r["Type"] for r in template["Resources"].values()}
     for note in template["Metadata"]["AwsArchitectureDesigner"]["Notes"]:
         assert f"note: {note}" in err
