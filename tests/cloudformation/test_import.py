@@ -1302,3 +1302,41 @@ Resources:
     template = export(build(load_or_raise(result.document)))
 
     assert template["Resources"]["Seed"] == load_template(text)["Resources"]["Seed"]
+
+
+def test_what_is_drawn_into_an_imported_vpc_is_written_into_it_and_routed_through_its_gateways(
+    tmp_path: Path,
+) -> None:
+    from tests.cloudformation.designs import lint
+
+    document = import_template((CORPUS / "VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml").read_bytes()).document
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for n in document["nodes"]:
+        by_kind.setdefault(n["kind"], []).append(n)
+    zone = by_kind["aws.vpc.availability_zone"][0]["id"]
+    document["nodes"] += [
+        {
+            "id": "new-private",
+            "kind": "aws.vpc.subnet",
+            "label": "new-private",
+            "parent": zone,
+            "props": {"cidr": "10.0.9.0/24", "tier": "private"},
+        },
+        {
+            "id": "new-public",
+            "kind": "aws.vpc.subnet",
+            "label": "new-public",
+            "parent": zone,
+            "props": {"cidr": "10.0.10.0/24", "tier": "public"},
+        },
+        {"id": "web", "kind": "aws.ec2.instance", "label": "web", "parent": "new-private"},
+    ]
+
+    template = export(build(load_or_raise(document)))
+
+    resources = template["Resources"]
+    assert resources["NewPrivate"]["Properties"]["VpcId"] == {"Ref": "VPC"}
+    assert resources["NewPrivateNatRoute"]["Properties"]["NatGatewayId"]["Ref"].startswith("NATGateway")
+    assert resources["NewPublicInternetRoute"]["Properties"]["GatewayId"] == {"Ref": "InternetGateway"}
+    assert resources["Web"]["Properties"]["SubnetId"] == {"Ref": "NewPrivate"}
+    assert lint({"grown": template}, tmp_path) == {"grown": []}

@@ -43,6 +43,7 @@ def export_networking(ctx: ExportContext, skip: set[str] | frozenset[str] = froz
         ctx.zones[zone.id] = sub("${AWS::Region}" + info.name[-1]) if info.name else select(info.index, get_azs())
     for vpc in g.of_kind(VPC):
         if vpc.id in skip:
+            _in_imported_vpc(ctx, vpc, skip)
             continue
         vpc_id = ctx.name(vpc)
         p = vpc.props
@@ -63,7 +64,7 @@ def export_networking(ctx: ExportContext, skip: set[str] | frozenset[str] = froz
             _flow_logs(ctx, vpc, vpc_id)
         subnets = [s for s in g.of_kind(SUBNET) if s.vpc == vpc.id and s.id not in skip]
         igw_nodes = [n for n in g.of_kind(IGW) if n.vpc == vpc.id and n.id not in skip]
-        igw = None
+        igw, attachment = None, None
         if igw_nodes or any(s.props["tier"] == "public" for s in subnets):
             igw = ctx.name(igw_nodes[0]) if igw_nodes else ctx.ids.claim(f"{vpc_id}InternetGateway")
             t.add(igw, "AWS::EC2::InternetGateway", {"Tags": ctx.tags(igw_nodes[0] if igw_nodes else vpc)})
@@ -71,15 +72,51 @@ def export_networking(ctx: ExportContext, skip: set[str] | frozenset[str] = froz
             t.add(attachment, "AWS::EC2::VPCGatewayAttachment", {"VpcId": ref(vpc_id), "InternetGatewayId": ref(igw)})
             for node in igw_nodes:
                 ctx.out[node.id] = NodeOut(primary=igw, extra={"attachment": attachment})
-            ctx.out.setdefault(f"igw:{vpc.id}", NodeOut(primary=igw, extra={"attachment": attachment}))
         for zone in (z for z in g.of_kind(AZ) if z.vpc == vpc.id):
             ctx.out[zone.id] = NodeOut(primary="")
-        for subnet in subnets:
-            _subnet(ctx, subnet, vpc_id)
-        for nat in (n for n in g.of_kind(NAT) if n.vpc == vpc.id and n.id not in skip):
-            _nat(ctx, nat)
-        for subnet in subnets:
-            _routes(ctx, subnet, igw)
+        _subnets_and_routes(ctx, vpc, vpc_id, subnets, skip, igw, attachment)
+
+
+def _subnets_and_routes(
+    ctx: ExportContext,
+    vpc: GraphNode,
+    vpc_id: str,
+    subnets: list[GraphNode],
+    skip: set[str] | frozenset[str],
+    igw: str | None,
+    attachment: str | None,
+) -> None:
+    for subnet in subnets:
+        _subnet(ctx, subnet, vpc_id)
+    for nat in (n for n in ctx.graph.of_kind(NAT) if n.vpc == vpc.id and n.id not in skip):
+        _nat(ctx, nat)
+    for subnet in subnets:
+        _routes(ctx, subnet, igw, attachment)
+
+
+def _in_imported_vpc(ctx: ExportContext, vpc: GraphNode, skip: set[str] | frozenset[str]) -> None:
+    """Subnets and NAT gateways drawn into a VPC that came from an imported template: written into that VPC,
+    routed through its own internet gateway and NAT gateways (found by their logical IDs)."""
+    g = ctx.graph
+    subnets = [s for s in g.of_kind(SUBNET) if s.vpc == vpc.id and s.id not in skip]
+    new_nats = [n for n in g.of_kind(NAT) if n.vpc == vpc.id and n.id not in skip]
+    if not subnets and not new_nats:
+        return
+    igw, attachment = None, None
+    for node in g.of_kind(IGW):
+        if node.vpc == vpc.id and node.cfn:
+            igw = node.cfn["logical_id"]
+            attachment = next(
+                (
+                    r["logical_id"]
+                    for r in node.cfn.get("resources") or []
+                    if r["type"] == "AWS::EC2::VPCGatewayAttachment"
+                ),
+                None,
+            )
+    if igw is None and any(s.props["tier"] == "public" for s in subnets):
+        ctx.note(f"{vpc.label} came from a template without its internet gateway: route its new public subnets by hand")
+    _subnets_and_routes(ctx, vpc, ctx.vpc_ids[vpc.id], subnets, skip, igw, attachment)
 
 
 def _flow_logs(ctx: ExportContext, vpc: GraphNode, vpc_id: str) -> None:
@@ -173,12 +210,19 @@ def _nat(ctx: ExportContext, nat: GraphNode) -> None:
     ctx.out[nat.id] = NodeOut(primary=logical_id, name=ref(logical_id))
 
 
-def _routes(ctx: ExportContext, subnet: GraphNode, igw: str | None) -> None:
+def _nat_id(ctx: ExportContext, nat: GraphNode) -> str | None:
+    """A NAT gateway's logical ID: written by this export, or kept from an imported template."""
+    if nat.cfn:
+        return str(nat.cfn["logical_id"])
+    out = ctx.out.get(nat.id)
+    return out.primary if out is not None else None
+
+
+def _routes(ctx: ExportContext, subnet: GraphNode, igw: str | None, attachment: str | None) -> None:
     g, t = ctx.graph, ctx.template
     tier = subnet.props["tier"]
     table = ctx.route_tables[subnet.id]
     if tier == "public" and igw is not None:
-        attachment = ctx.out[f"igw:{subnet.vpc}"].extra["attachment"]
         t.add(
             ctx.name(subnet, "InternetRoute"),
             "AWS::EC2::Route",
@@ -187,7 +231,9 @@ def _routes(ctx: ExportContext, subnet: GraphNode, igw: str | None) -> None:
         )
     elif tier == "private":
         nats = [
-            n for n in g.of_kind(NAT) if n.vpc == subnet.vpc and n.props["connectivity"] == "public" and n.id in ctx.out
+            n
+            for n in g.of_kind(NAT)
+            if n.vpc == subnet.vpc and n.props["connectivity"] == "public" and _nat_id(ctx, n) is not None
         ]
         same_zone = [n for n in nats if set(n.azs) & set(subnet.azs)]
         chosen = (same_zone or nats)[:1]
@@ -198,7 +244,7 @@ def _routes(ctx: ExportContext, subnet: GraphNode, igw: str | None) -> None:
                 {
                     "RouteTableId": ref(table),
                     "DestinationCidrBlock": "0.0.0.0/0",
-                    "NatGatewayId": ref(ctx.out[chosen[0].id].primary),
+                    "NatGatewayId": ref(_nat_id(ctx, chosen[0]) or ""),
                 },
             )
         else:
