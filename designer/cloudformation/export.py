@@ -16,7 +16,7 @@ from ..graph import ArchitectureGraph, GraphNode
 from .context import ExportContext, NodeOut
 from .cycles import break_cycles
 from .resources import compute, database, edge, integration, load_balancing, network, security, storage
-from .template import Template
+from .template import Template, get_att, ref
 
 Exporter = Callable[[ExportContext, GraphNode], NodeOut]
 
@@ -146,7 +146,36 @@ def _write_imported(ctx: ExportContext, node: GraphNode) -> None:
         del ctx.template.resources[logical_id]["Properties"]
     for owned in original.get("resources") or []:
         _write_resource(ctx, owned)
-    ctx.out[node.id] = NodeOut(primary=logical_id)
+    handles = IMPORTED_HANDLES.get(original["type"])
+    if handles is None:
+        ctx.out[node.id] = NodeOut(primary=logical_id)
+    else:
+        arn, name, env_name = handles
+        ctx.out[node.id] = NodeOut(primary=logical_id, arn=arn(logical_id), name=name(logical_id), env_name=env_name)
+
+
+def _att(attribute: str) -> Callable[[str], Any]:
+    return lambda logical_id: get_att(logical_id, attribute)
+
+
+def _ref(logical_id: str) -> Any:
+    return ref(logical_id)
+
+
+# What a new component needs to use an imported resource (an IAM statement on its ARN, a variable naming it):
+# resource type -> (its ARN, the value that names it, the variable's suffix), from each type's Ref and GetAtt.
+IMPORTED_HANDLES: dict[str, tuple[Callable[[str], Any], Callable[[str], Any], str]] = {
+    "AWS::S3::Bucket": (_att("Arn"), _ref, "BUCKET"),
+    "AWS::DynamoDB::Table": (_att("Arn"), _ref, "TABLE"),
+    "AWS::SQS::Queue": (_att("Arn"), _ref, "QUEUE_URL"),
+    "AWS::SNS::Topic": (_ref, _ref, "TOPIC_ARN"),
+    "AWS::Events::EventBus": (_att("Arn"), _ref, "EVENT_BUS"),
+    "AWS::StepFunctions::StateMachine": (_ref, _att("Name"), "STATE_MACHINE_ARN"),
+    "AWS::SecretsManager::Secret": (_ref, _ref, "SECRET_ARN"),
+    "AWS::KMS::Key": (_att("Arn"), _ref, "KEY_ARN"),
+    "AWS::Lambda::Function": (_att("Arn"), _ref, "FUNCTION"),
+    "AWS::Logs::LogGroup": (_att("Arn"), _ref, "LOG_GROUP"),
+}
 
 
 def _write_resource(ctx: ExportContext, original: Mapping[str, Any]) -> str:

@@ -66,7 +66,8 @@ def wire(ctx: ExportContext) -> None:
         if edge.origin == "import":
             continue  # the imported template's own resources already wire it
         source, target = ctx.graph.node(edge.source), ctx.graph.node(edge.target)
-        if source.cfn or target.cfn:
+        imported_target = target.cfn and not source.cfn and edge.meaning in ("access", "invoke")
+        if (source.cfn or target.cfn) and not (imported_target and ctx.out[target.id].arn is not None):
             ctx.note(f"connection {source.label} -> {target.label} joins an imported resource; wire it by hand")
             continue
         WIRES[edge.meaning](ctx, edge, source, target)

@@ -1340,3 +1340,29 @@ def test_what_is_drawn_into_an_imported_vpc_is_written_into_it_and_routed_throug
     assert resources["NewPublicInternetRoute"]["Properties"]["GatewayId"] == {"Ref": "InternetGateway"}
     assert resources["Web"]["Properties"]["SubnetId"] == {"Ref": "NewPrivate"}
     assert lint({"grown": template}, tmp_path) == {"grown": []}
+
+
+def test_a_new_function_given_access_to_an_imported_table_gets_its_statement_and_variable(tmp_path: Path) -> None:
+    from tests.cloudformation.designs import lint
+
+    document = import_template((CORPUS / "DynamoDB_DynamoDB_Table.yaml").read_bytes()).document
+    (table,) = [n for n in document["nodes"] if n["kind"] == "aws.dynamodb.table"]
+    document["nodes"].append({"id": "reader", "kind": "aws.lambda.function", "label": "reader", "parent": None})
+    document["edges"].append({"id": "reads", "source": "reader", "target": table["id"], "props": {"access": "read"}})
+
+    template = export(build(load_or_raise(document)))
+
+    logical = table["cfn"]["logical_id"]
+    statements = [
+        s
+        for p in template["Resources"].values()
+        if p["Type"] == "AWS::IAM::Policy"
+        for s in p["Properties"]["PolicyDocument"]["Statement"]
+    ]
+    arn = {"Fn::GetAtt": [logical, "Arn"]}
+    (grant,) = [s for s in statements if isinstance(s["Resource"], list) and arn in s["Resource"]]
+    assert "dynamodb:GetItem" in grant["Action"] and "dynamodb:PutItem" not in grant["Action"]
+    variables = template["Resources"]["Reader"]["Properties"]["Environment"]["Variables"]
+    assert {"Ref": logical} in variables.values()
+    assert "joins an imported resource" not in json.dumps(template.get("Metadata", {}))
+    assert lint({"grown": template}, tmp_path) == {"grown": []}
