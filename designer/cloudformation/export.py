@@ -120,6 +120,10 @@ def export(graph: ArchitectureGraph) -> dict[str, Any]:
             finish()
     ctx.finish_policies()
     break_cycles(ctx.template.resources, ctx.note)
+    if not ctx.template.resources:
+        # A template needs a resource; a wait condition handle creates nothing and costs nothing.
+        ctx.template.add(ctx.ids.claim("Placeholder"), "AWS::CloudFormation::WaitConditionHandle")
+        ctx.note("the design has nothing CloudFormation creates; a placeholder resource keeps the template valid")
     if len(ctx.template.resources) > MAX_STACK_RESOURCES:
         ctx.note(
             f"the template has {len(ctx.template.resources):,} resources; CloudFormation accepts at most "

@@ -48,11 +48,6 @@ def vpc(*nodes: dict[str, Any]) -> list[dict[str, Any]]:
     return out + list(nodes)
 
 
-def companion() -> dict[str, Any]:
-    """A log group for designs whose kind writes no resource of its own: a template needs at least one."""
-    return node("companion-logs", "aws.cloudwatch.log_group")
-
-
 @dataclass(frozen=True)
 class Case:
     """A design named `name` holding a node of `kind` (id "subject") and what it needs; `types` are the resource
@@ -86,7 +81,7 @@ LIFECYCLE = [
 
 def cases() -> Iterator[Case]:
     # Networking: the containers and what sits in them.
-    yield Case("region", "aws.region", [node("subject", "aws.region"), companion()])
+    yield Case("region", "aws.region", [node("subject", "aws.region")])
     yield Case("vpc", VPC, [node("vpc", VPC)], ("AWS::EC2::VPC",))
     yield Case("availability-zone", AZ, [node("vpc", VPC), node("subject", AZ, "vpc")], ("AWS::EC2::VPC",))
     yield Case("subnet", SUBNET, vpc(), ("AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::Route"))
@@ -262,9 +257,7 @@ def cases() -> Iterator[Case]:
     )
     yield alone("sns-topic", "aws.sns.topic", ("AWS::SNS::Topic",))
     yield alone("sns-fifo-topic", "aws.sns.topic", ("AWS::SNS::Topic",), topic_type="fifo")
-    yield Case(
-        "default-event-bus", "aws.eventbridge.event_bus", [node("subject", "aws.eventbridge.event_bus"), companion()]
-    )
+    yield Case("default-event-bus", "aws.eventbridge.event_bus", [node("subject", "aws.eventbridge.event_bus")])
     yield alone("custom-event-bus", "aws.eventbridge.event_bus", ("AWS::Events::EventBus",), bus_name="orders")
     yield alone("event-rule", "aws.eventbridge.rule", ("AWS::Events::Rule",))
     yield alone(
@@ -300,8 +293,8 @@ def cases() -> Iterator[Case]:
     imported = node("subject", GENERIC, type=HANDLE)
     imported["cfn"] = {"logical_id": "Handle", "type": HANDLE}
     yield Case("imported-resource", GENERIC, [imported], (HANDLE,))
-    yield Case("users", "external.users", [node("subject", "external.users"), companion()])
-    yield Case("datacenter", "external.datacenter", [node("subject", "external.datacenter"), companion()])
+    yield Case("users", "external.users", [node("subject", "external.users")])
+    yield Case("datacenter", "external.datacenter", [node("subject", "external.datacenter")])
 
 
 CASES = {case.name: case for case in cases()}
@@ -378,8 +371,13 @@ def test_each_kind_alone_writes_the_resource_types_it_maps_to(linted: Linted, na
 
 
 @pytest.mark.parametrize("name", [name for name, case in CASES.items() if not case.types])
-def test_kinds_without_resources_add_nothing_beyond_their_companion(linted: Linted, name: str) -> None:
-    assert list(linted.templates[name]["Resources"]) == ["CompanionLogs"]
+def test_kinds_without_resources_get_a_placeholder_and_a_note_saying_why(linted: Linted, name: str) -> None:
+    template = linted.templates[name]
+    assert template["Resources"] == {"Placeholder": {"Type": "AWS::CloudFormation::WaitConditionHandle"}}
+    assert (
+        "a placeholder resource keeps the template valid"
+        in template["Metadata"]["AwsArchitectureDesigner"]["Notes"][-1]
+    )
 
 
 def test_no_template_holds_a_password_or_a_secret_value(linted: Linted) -> None:
