@@ -72,23 +72,27 @@ VPC, AZ, SUBNET = "aws.vpc.vpc", "aws.vpc.availability_zone", "aws.vpc.subnet"
 
 
 def _elb_kind(res: Resource) -> str | None:
-    # A gateway load balancer, or a type only known at deployment (!Ref LoadBalancerType), is a generic resource.
+    """Application or Network Load Balancer by its `Type` (application when unset); a gateway load balancer, or a
+    type only known at deployment, stays a generic resource."""
     kind = res.prop("Type", "application")
     kinds = {"application": "aws.elb.application_load_balancer", "network": "aws.elb.network_load_balancer"}
     return kinds.get(kind) if isinstance(kind, str) else None
 
 
 def _endpoint_kind(res: Resource) -> str | None:
+    """Gateway or interface VPC endpoint by its `VpcEndpointType` (Gateway when unset); others stay generic."""
     kind = res.prop("VpcEndpointType", "Gateway")
     kinds = {"Gateway": "aws.vpc.gateway_endpoint", "Interface": "aws.vpc.interface_endpoint"}
     return kinds.get(kind) if isinstance(kind, str) else None
 
 
 def _db_instance_kind(res: Resource) -> str | None:
+    """RDS database, unless it names a `DBClusterIdentifier`: then it is kept inside its Aurora cluster."""
     return None if "DBClusterIdentifier" in res.properties else "aws.rds.instance"
 
 
 def _db_cluster_kind(res: Resource) -> str | None:
+    """Aurora cluster when its `Engine` is aurora-*; a Multi-AZ DB cluster of another engine stays generic."""
     engine = res.prop("Engine", "aurora-mysql")
     return "aws.rds.aurora_cluster" if isinstance(engine, str) and engine.startswith("aurora") else None
 
