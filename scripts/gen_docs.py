@@ -101,7 +101,7 @@ def import_file() -> str:
         if isinstance(rule, str):
             kind = f"{CATALOG.kinds[rule].label} (`{rule}`)"
         else:
-            kind = (rule.__doc__ or "decided by its properties").strip()
+            kind = " ".join((rule.__doc__ or "decided by its properties").split())
         shared = " (kept inside the one component that uses it; a component of its own when shared)"
         shared = shared if type_ in SHARED else ""
         lines.append(f"| `{type_}` | {kind}{shared} |")
