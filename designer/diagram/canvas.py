@@ -76,7 +76,7 @@ def boxes(graph: ArchitectureGraph) -> dict[str, Box]:
 
 def _leaf_label(node: GraphNode, cost: Decimal | None) -> str:
     lines = labels.node_label(node, cost).split("\n")
-    text = "<BR/>".join(html.escape(line) for line in lines)
+    text = "<BR/>".join(labels.html_text(line) for line in lines)
     icon = html.escape(icon_path(node.kind))
     return (
         f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{ICON}" '
@@ -87,7 +87,7 @@ def _leaf_label(node: GraphNode, cost: Decimal | None) -> str:
 def _container_label(node: GraphNode, width: float) -> str:
     style = box(node.kind, node.props.get("tier"))
     icon = relative_icon(style.icon)
-    text = html.escape(labels.container_label(node))
+    text = labels.html_text(labels.container_label(node))
     cells = f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{TEXT}">{text}</FONT></TD>'
     if icon is not None:
         cells = (
@@ -103,7 +103,7 @@ def _edge_label(text: str) -> str:
     """On a white ground: straight lines cross boxes and other lines, and the text must stay readable."""
     if not text:
         return ""
-    lines = "<BR/>".join(html.escape(line) for line in text.split("\n"))
+    lines = "<BR/>".join(labels.html_text(line) for line in text.split("\n"))
     return f'<<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0" BGCOLOR="#FFFFFF"><TR><TD>{lines}</TD></TR></TABLE>>'
 
 
@@ -121,7 +121,8 @@ def build(graph: ArchitectureGraph, title: str, subtitle: str, costs: dict[str, 
         fontname=FONT,
         fontcolor=TEXT,
     )
-    dot.attr("node", fontname=FONT, fontsize="12", fontcolor=TEXT, margin="0")
+    # No minimum size: a label or an icon takes exactly the room its text and image need.
+    dot.attr("node", fontname=FONT, fontsize="12", fontcolor=TEXT, margin="0", width="0", height="0")
     dot.attr("edge", **EDGE_ATTRS)
 
     def pos(x: float, y: float) -> str:
@@ -173,13 +174,14 @@ def build(graph: ArchitectureGraph, title: str, subtitle: str, costs: dict[str, 
 # it that covers no icon and no other label.
 
 CHAR, LINE = 6.6, 15.0  # the size of a label's character and line, 11 pt Helvetica, in canvas pixels
+NODE_CHAR, NODE_LINE = 7.2, 16.0  # the same for a node's label, 12 pt
 
 
 def _leaf_extent(node: GraphNode, placed: Box, cost: Decimal | None) -> Box:
     x, y, w, h = placed
     text = labels.node_label(node, cost).split("\n")
-    width = max(ICON, max(len(line) for line in text) * CHAR)
-    height = ICON + len(text) * LINE
+    width = max(ICON, max(len(line) for line in text) * NODE_CHAR)
+    height = ICON + len(text) * NODE_LINE
     cx, cy = x + w / 2, y + h / 2
     return (cx - width / 2, cy - height / 2, width, height)
 
@@ -221,7 +223,7 @@ def _place_label(
     beside = abs(nx) * width / 2 + abs(ny) * height / 2 + 4
     best: tuple[float, float] | None = None
     for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
-        for side in (1, -1, 2, -2):
+        for side in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
             cx = x0 + (x1 - x0) * t + nx * beside * side
             cy = y0 + (y1 - y0) * t + ny * beside * side
             rect = (cx - width / 2, cy - height / 2, width, height)

@@ -7,6 +7,7 @@ Only the properties a reviewer would ask about first are shown; the rest are in 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,8 +34,32 @@ _ENGINES = {
 }
 
 # The port a connection reaches when the edge does not name one (the engine's or the listener's).
-_ENGINE_PORTS = {"postgres": 5432, "aurora-postgresql": 5432, "mysql": 3306, "mariadb": 3306, "aurora-mysql": 3306,
-                 "oracle-se2": 1521, "redis": 6379, "valkey": 6379, "memcached": 11211}  # fmt: skip
+_ENGINE_PORTS = {
+    "postgres": 5432,
+    "aurora-postgresql": 5432,
+    "mysql": 3306,
+    "mariadb": 3306,
+    "aurora-mysql": 3306,
+    "oracle-se2": 1521,
+    "redis": 6379,
+    "valkey": 6379,
+    "memcached": 11211,
+}
+# What an arrow says for the meanings that carry no port or action of their own.
+_MEANING_WORDS = {
+    "invoke": "invokes",
+    "subscription": "subscribes",
+    "target": "target",
+    "routes": "routes",
+    "encrypts": "encrypts",
+    "logs": "logs",
+    "attaches": "attached",
+    "protects": "",
+    "role": "",
+    "dns": "DNS",
+    "link": "",
+    "attachment": "attached",
+}
 
 
 def default_port(node: GraphNode) -> int | None:
@@ -169,6 +194,18 @@ CONTAINER_DETAILS: dict[str, Callable[[GraphNode], str]] = {
 }
 
 
+def dot_text(text: str) -> str:
+    """`text` as a plain Graphviz label that draws it as written: Graphviz reads backslashes as escapes (`\\N`
+    is the node's name, `\\l` a line break) and `&...;` as entities, so both are escaped."""
+    return text.replace("\\", "\\\\").replace("&", "&amp;")
+
+
+def html_text(text: str) -> str:
+    """`text` inside a Graphviz HTML label, drawn as written (a backslash too: Graphviz expands `\\N` there as
+    well, even written `&#92;N`, and reads `\\\\` as one backslash)."""
+    return html.escape(text).replace("\\", "\\\\")
+
+
 def money(value: Decimal | float) -> str:
     return f"${Decimal(value).quantize(Decimal('0.01')):,}"
 
@@ -193,11 +230,12 @@ def container_label(node: GraphNode) -> str:
     return f"{node.label}{SEP}{detail}" if detail and detail != node.label else node.label
 
 
-def _wrap(text: str, width: int = 22) -> str:
-    """Long names break at a space or a separator so a label stays about as wide as its icon."""
+def _wrap(text: str, width: int = 18) -> str:
+    """Long names break at a space so a label stays about as wide as its icon; a count (`× 2`) is never
+    split."""
     if len(text) <= width:
         return text
-    words, lines, line = text.split(" "), [], ""
+    words, lines, line = text.replace(" × ", " ×\0").split(" "), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
@@ -205,7 +243,7 @@ def _wrap(text: str, width: int = 22) -> str:
         else:
             line = f"{line} {word}" if line else word
     lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(lines).replace("\0", " ")
 
 
 def edge_label(graph: ArchitectureGraph, edge: GraphEdge) -> str:
@@ -233,9 +271,7 @@ def edge_label(graph: ArchitectureGraph, edge: GraphEdge) -> str:
         return f"{p['record_type']} {p['record_name'] or '@'}"
     if edge.meaning == "replication":
         return str(p["migration_type"])
-    return {"invoke": "invokes", "subscription": "subscribes", "target": "target", "routes": "routes",
-            "encrypts": "encrypts", "logs": "logs", "attaches": "attached", "protects": "",
-            "role": "", "dns": "DNS", "link": "", "attachment": "attached"}.get(edge.meaning, "")  # fmt: skip
+    return _MEANING_WORDS.get(edge.meaning, "")
 
 
 DASHED = frozenset({"protects", "role", "encrypts", "logs", "attachment", "link", "attaches"})
@@ -267,4 +303,24 @@ def arrows(graph: ArchitectureGraph) -> list[Arrow]:
             backward = [edge_label(graph, e) for e in edges if e.source != first.source]
             texts = [f"→ {' / '.join(t for t in forward if t)}", f"← {' / '.join(t for t in backward if t)}"]
         out.append(Arrow(first.source, first.target, "\n".join(texts), both, all(e.meaning in DASHED for e in edges)))
+    return _fanned(out)
+
+
+def _fanned(arrows: list[Arrow]) -> list[Arrow]:
+    """Ten arrows from one load balancer, all saying TCP 8080, need the label once: a run of three or more
+    arrows from (or to) one node with the same label keeps it on the first only."""
+    seen: dict[tuple[str, str, str], int] = {}
+    counts: dict[tuple[str, str, str], int] = {}
+    for arrow in arrows:
+        for key in (("from", arrow.source, arrow.label), ("to", arrow.target, arrow.label)):
+            counts[key] = counts.get(key, 0) + 1
+    out = []
+    for arrow in arrows:
+        label = arrow.label
+        for key in (("from", arrow.source, arrow.label), ("to", arrow.target, arrow.label)):
+            if label and counts[key] >= 3:
+                seen[key] = seen.get(key, 0) + 1
+                if seen[key] > 1:
+                    label = ""
+        out.append(Arrow(arrow.source, arrow.target, label, arrow.both_ways, arrow.dashed))
     return out
