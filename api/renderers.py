@@ -8,6 +8,8 @@ from typing import Any
 
 from rest_framework.renderers import BaseRenderer
 
+from designer.diagram.render import FORMATS
+
 
 class FileRenderer(BaseRenderer):
     charset = "utf-8"
@@ -23,3 +25,11 @@ class FileRenderer(BaseRenderer):
 class YamlFileRenderer(FileRenderer):
     media_type = "application/yaml"
     format = "yaml"
+
+
+def _diagram_renderer(fmt: str, media_type: str) -> type[FileRenderer]:
+    return type(f"{fmt.title()}DiagramRenderer", (FileRenderer,), {"media_type": media_type, "format": fmt})
+
+
+# One per diagram format, so Accept: image/png (or image/svg+xml, application/pdf...) is acceptable on a download.
+DIAGRAM_RENDERERS = [_diagram_renderer(fmt, media_type) for fmt, (_, media_type) in FORMATS.items()]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.templatetags.static import static
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from designer.catalog.fields import PRICING_MODELS, REGIONS
-from designer.models import ComponentKind, CostEstimate, Design, PalettePreset, Revision
+from designer.diagram.render import FORMATS, LAYOUTS
+from designer.models import ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
+from designer.services.diagrams import DPI_RANGE
 
 DOCUMENT_HELP = (
     "A design document (see GET /api/schema/design/ for its JSON Schema). Checked by the same gate as every "
@@ -333,3 +337,104 @@ class TemplateDiffSerializer(serializers.Serializer):
 
 TemplateDiffSerializer._declared_fields["from"] = serializers.IntegerField()
 TemplateDiffSerializer._declared_fields["to"] = serializers.IntegerField()
+
+
+class DiagramRequestSerializer(serializers.Serializer):
+    revision = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2_147_483_647,
+        help_text="Revision number to draw; the newest when left out.",
+    )
+    format = serializers.ChoiceField(
+        choices=list(FORMATS),
+        required=False,
+        default="png",
+        help_text="png (the default), svg or pdf (through Graphviz), drawio (a draw.io file) or py (a `diagrams` "
+        "script).",
+        error_messages={"invalid_choice": f'"{{input}}" is not a diagram format; use one of {", ".join(FORMATS)}.'},
+    )
+    layout = serializers.ChoiceField(
+        choices=list(LAYOUTS),
+        required=False,
+        default="auto",
+        help_text="auto (the default): laid out by Graphviz, traffic left to right; canvas: as drawn in the editor.",
+        error_messages={"invalid_choice": f'"{{input}}" is not a layout; use one of {", ".join(LAYOUTS)}.'},
+    )
+    dpi = serializers.IntegerField(
+        required=False,
+        default=96,
+        min_value=DPI_RANGE[0],
+        max_value=DPI_RANGE[1],
+        help_text="Resolution in dots per inch (PNG size; the scale of the other formats).",
+        error_messages={
+            "min_value": f"The resolution must be from {DPI_RANGE[0]} to {DPI_RANGE[1]} dots per inch.",
+            "max_value": f"The resolution must be from {DPI_RANGE[0]} to {DPI_RANGE[1]} dots per inch.",
+        },
+    )
+    costs = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Show each node's monthly cost and the total, from the revision's newest finished estimate "
+        "(ask for one first).",
+    )
+
+    def to_internal_value(self, data: Any) -> Any:
+        unknown = sorted(str(k) for k in data if k not in self.fields) if isinstance(data, Mapping) else []
+        errors = {key: ["Unknown field; send revision, format, layout, dpi and costs."] for key in unknown}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+            raise serializers.ValidationError({**detail, **errors}) from None
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
+
+
+class DiagramSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:diagram-detail", lookup_field="pk")
+    file_url = serializers.SerializerMethodField(help_text="The file's download once status is done; null before.")
+    design = serializers.UUIDField(source="revision.design_id")
+    revision = serializers.IntegerField(source="revision.number")
+    costs = serializers.BooleanField(source="with_costs")
+    estimate = serializers.UUIDField(
+        source="estimate_id", allow_null=True, help_text="The estimate whose costs are drawn (costs only)."
+    )
+    content_type = serializers.SerializerMethodField()
+    size = serializers.IntegerField(help_text="The file's size in bytes once done.")
+    error = serializers.CharField(help_text="Why it failed (status failed); empty otherwise.")
+
+    class Meta:
+        model = DiagramRender
+        fields = [
+            "id",
+            "url",
+            "file_url",
+            "design",
+            "revision",
+            "format",
+            "layout",
+            "dpi",
+            "costs",
+            "estimate",
+            "status",
+            "error",
+            "content_type",
+            "size",
+            "render_ms",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_file_url(self, obj: DiagramRender) -> str | None:
+        if obj.status != DiagramRender.DONE:
+            return None
+        url = reverse("api:diagram-file", kwargs={"pk": obj.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+    def get_content_type(self, obj: DiagramRender) -> str:
+        return FORMATS[obj.format][1]

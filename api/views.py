@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from django.contrib.auth import authenticate
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -23,17 +23,19 @@ from designer import selectors
 from designer.catalog import CATEGORIES
 from designer.catalog.fields import REGIONS
 from designer.cloudformation.importer import ImportFailed
+from designer.diagram.render import FORMATS
 from designer.document import published_schema
-from designer.models import CostEstimate, Design, Revision
+from designer.models import CostEstimate, Design, DiagramRender, Revision
 from designer.pricing.estimate import csv_of
 from designer.services import cloudformation as cfn_services
 from designer.services import designs as design_services
+from designer.services import diagrams as diagram_services
 from designer.services import estimates as estimate_services
 from designer.services import prices as price_services
 
 from . import serializers as s
 from .parsers import TEMPLATE_PARSERS
-from .renderers import YamlFileRenderer
+from .renderers import DIAGRAM_RENDERERS, YamlFileRenderer
 
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="The request or the design is invalid."),
@@ -500,3 +502,102 @@ class TemplateDiffView(DesignObjectMixin, APIView):
             except Revision.DoesNotExist:
                 raise ValidationError({key: [f"This design has no revision {number}."]}) from None
         return Response(cfn_services.revision_diff(revisions["from"], revisions["to"]))
+
+
+# -- diagrams -----------------------------------------------------------------------------------------------
+
+
+class Gone(APIException):
+    status_code = 410
+    default_code = "gone"
+    default_detail = "The file is no longer stored."
+
+
+def _diagram_for(user: Any, diagram_id: Any) -> DiagramRender:
+    """The render if it belongs to one of `user`'s designs (404 otherwise), reported failed first if its
+    worker was lost (see designer.services.diagrams.report_stale)."""
+    try:
+        run = selectors.diagram_for(user, diagram_id)
+    except DiagramRender.DoesNotExist:
+        raise Http404 from None
+    return diagram_services.report_stale(run)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class DiagramRequestView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="Ask for a diagram",
+        description="Queues a diagram of a revision (the newest by default) for a worker and answers 202 with its "
+        "status URL (also in the Location header). A diagram already made, or being made, of the same revision "
+        "with the same options is reused; a failed one is tried again. With `costs`, each node's monthly cost "
+        "and the total come from the revision's newest finished estimate.",
+        request=s.DiagramRequestSerializer,
+        responses={202: s.DiagramSerializer, **errors(400, 404, 413, 415)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        design = self.get_design()
+        body = s.DiagramRequestSerializer(data=request.data if request.data is not None else {})
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        try:
+            revision = selectors.revision_of(design, data["revision"]) if "revision" in data else design.head
+        except Revision.DoesNotExist:
+            raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
+        assert revision is not None
+        options = diagram_services.DiagramOptions(
+            format=data["format"], layout=data["layout"], dpi=data["dpi"], costs=data["costs"]
+        )
+        try:
+            run, _ = diagram_services.request_render(revision, options)
+        except diagram_services.NoEstimate as exc:
+            raise ValidationError({"costs": [str(exc)]}) from None
+        except diagram_services.InvalidOptions as exc:
+            raise ValidationError({field: [message] for field, message in exc.problems.items()}) from None
+        out = s.DiagramSerializer(run, context={"request": request}).data
+        return Response(out, status=status.HTTP_202_ACCEPTED, headers={"Location": out["url"]})
+
+
+class DiagramDetailView(APIView):
+    @extend_schema(
+        summary="A diagram: its status, then its file's URL",
+        description="`status` is queued, running, done (`file_url` is set) or failed (`error` says why). A render "
+        "still running long after the time limit lost its worker and is reported failed.",
+        responses={200: s.DiagramSerializer, **errors(404)},
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        run = _diagram_for(request.user, pk)
+        return Response(s.DiagramSerializer(run, context={"request": request}).data)
+
+
+class DiagramDownloadMixin(DownloadMixin):
+    renderer_classes = [JSONRenderer, *DIAGRAM_RENDERERS]
+
+
+class DiagramFileView(DiagramDownloadMixin, APIView):
+    @extend_schema(
+        summary="Download a diagram's file",
+        description="The file as an attachment, in its format's content type. 409 until the diagram is done (or "
+        "when it failed: ask for it again); 410 if the stored file was removed (ask for it again).",
+        responses={
+            **{(200, media_type): OpenApiTypes.BINARY for _, media_type in FORMATS.values()},
+            409: OpenApiResponse(s.ErrorSerializer, description="Not done yet, or failed."),
+            410: OpenApiResponse(s.ErrorSerializer, description="The file is no longer stored."),
+            **errors(404),
+        },
+    )
+    def get(self, request: Request, pk: str) -> FileResponse:
+        run = _diagram_for(request.user, pk)
+        if run.status == DiagramRender.FAILED:
+            raise NotReady(f"The diagram failed: {run.error} Ask for it again to retry.")
+        if run.status != DiagramRender.DONE:
+            raise NotReady(f"The diagram is {run.status}; download it once it is done.")
+        try:
+            handle = diagram_services.open_file(run)
+        except diagram_services.FileGone as exc:
+            raise Gone(str(exc)) from None
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=diagram_services.download_name(run),
+            content_type=diagram_services.content_type(run),
+        )

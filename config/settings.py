@@ -135,6 +135,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# -- diagrams -----------------------------------------------------------------------------------------
+# Rendered diagrams go to the "diagrams" storage: files under MEDIA_ROOT/diagrams/ by default, or an S3 bucket
+# (credentials from boto3's usual chain: environment, profile or instance role).
+DIAGRAM_TIME_LIMIT = env_int("DIAGRAM_TIME_LIMIT", 180, minimum=10)
+DIAGRAM_QUEUE_TIMEOUT = env_int("DIAGRAM_QUEUE_TIMEOUT", 600, minimum=30)
+DIAGRAM_STORAGE = env_str("DIAGRAM_STORAGE", "filesystem").lower()
+if DIAGRAM_STORAGE == "filesystem":
+    # No location: it follows MEDIA_ROOT. A render's file name is deterministic, so a re-render overwrites it.
+    STORAGES["diagrams"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"allow_overwrite": True},
+    }
+elif DIAGRAM_STORAGE == "s3":
+    if not env_str("DIAGRAM_S3_BUCKET", ""):
+        raise ImproperlyConfigured("DIAGRAM_S3_BUCKET must be set when DIAGRAM_STORAGE is s3")
+    STORAGES["diagrams"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("DIAGRAM_S3_BUCKET"),
+            "region_name": env_str("DIAGRAM_S3_REGION", "") or None,
+            "endpoint_url": env_str("DIAGRAM_S3_ENDPOINT_URL", "") or None,
+            "location": env_str("DIAGRAM_S3_PREFIX", "").strip("/"),
+            "file_overwrite": True,
+            "default_acl": None,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"DIAGRAM_STORAGE must be filesystem or s3, not {DIAGRAM_STORAGE!r}")
 WHITENOISE_USE_FINDERS = DEBUG
 
 # -- security -----------------------------------------------------------------------------------------

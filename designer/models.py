@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .diagram.storage import get_diagram_storage
+
+log = logging.getLogger(__name__)
 
 
 class ComponentKind(models.Model):
@@ -262,3 +270,62 @@ class CostEstimate(models.Model):
 
     def __str__(self) -> str:
         return f"estimate of {self.revision} ({self.status})"
+
+
+class DiagramRender(models.Model):
+    """A diagram of one revision in one format, layout and resolution, with or without the costs of one
+    estimate. Revisions never change, so a render is reused for the same revision and options (`options_key`);
+    a failed one is retried when asked for again."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(s, s) for s in (QUEUED, RUNNING, DONE, FAILED)]
+    FORMATS = [(f, f) for f in ("png", "svg", "pdf", "drawio", "py")]
+    LAYOUTS = [(layout, layout) for layout in ("auto", "canvas")]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="diagrams")
+    format = models.CharField(max_length=8, choices=FORMATS)
+    layout = models.CharField(max_length=8, choices=LAYOUTS)
+    dpi = models.PositiveSmallIntegerField(default=96)
+    with_costs = models.BooleanField(default=False)
+    estimate = models.ForeignKey(
+        CostEstimate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The finished estimate whose costs are drawn (with_costs only).",
+    )
+    options_key = models.CharField(max_length=64, help_text="SHA-256 of the options, unique per revision.")
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    file = models.FileField(storage=get_diagram_storage, max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(default=0, help_text="The file's size in bytes.")
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(default=timezone.now, help_text="When it was last queued for a worker.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    render_ms = models.PositiveIntegerField(null=True, blank=True, help_text="Time spent rendering.")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["revision", "options_key"], name="one_diagram_per_options")]
+
+    def __str__(self) -> str:
+        return f"{self.format} diagram of {self.revision} ({self.status})"
+
+
+@receiver(post_delete, sender=DiagramRender)
+def _delete_diagram_file(sender: type[DiagramRender], instance: DiagramRender, **kwargs: Any) -> None:
+    """A render's file goes with it (deleting a design deletes its renders), once the deletion commits."""
+    name, storage = instance.file.name, instance.file.storage
+    if not name:
+        return
+
+    def delete() -> None:
+        try:
+            storage.delete(name)
+        except Exception:
+            log.warning("could not delete diagram file %s", name, exc_info=True)
+
+    transaction.on_commit(delete)

@@ -7,7 +7,7 @@ import uuid
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from .models import ComponentKind, CostEstimate, Design, PalettePreset, Revision
+from .models import ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
 
 
 def designs_for(user: AbstractBaseUser) -> QuerySet[Design]:
@@ -50,3 +50,27 @@ def estimate_for(user: AbstractBaseUser, estimate_id: str | uuid.UUID) -> CostEs
     except ValueError:
         raise CostEstimate.DoesNotExist from None
     return CostEstimate.objects.select_related("revision", "revision__design").get(pk=key, revision__design__owner=user)
+
+
+def diagram_for(user: AbstractBaseUser, diagram_id: str | uuid.UUID) -> DiagramRender:
+    """A diagram render of one of `user`'s designs; DiagramRender.DoesNotExist otherwise."""
+    try:
+        key = uuid.UUID(str(diagram_id))
+    except ValueError:
+        raise DiagramRender.DoesNotExist from None
+    return DiagramRender.objects.select_related("revision", "revision__design").get(
+        pk=key, revision__design__owner=user
+    )
+
+
+def diagram_with_options(revision: Revision, options_key: str) -> DiagramRender | None:
+    return DiagramRender.objects.filter(revision=revision, options_key=options_key).first()
+
+
+def newest_finished_estimate(revision: Revision) -> CostEstimate | None:
+    """The revision's most recently finished cost estimate, whatever its settings; None when it has none."""
+    return (
+        CostEstimate.objects.filter(revision=revision, status=CostEstimate.DONE, result__isnull=False)
+        .order_by("-finished_at", "-created_at")
+        .first()
+    )

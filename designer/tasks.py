@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
@@ -22,6 +23,28 @@ def estimate_revision(estimate_id: str) -> str:
     from .services.estimates import compute_estimate
 
     return compute_estimate(estimate_id).status
+
+
+@shared_task(
+    name="designer.tasks.render_diagram",
+    acks_late=True,
+    time_limit=settings.DIAGRAM_TIME_LIMIT,
+    soft_time_limit=round(settings.DIAGRAM_TIME_LIMIT * 0.9, 1),
+)
+def render_diagram(render_id: str) -> str:
+    """Render a queued diagram and store its file. Safe to run twice: a finished render is left as it is. The
+    soft limit (90% of DIAGRAM_TIME_LIMIT) lets the render record why it stopped; Graphviz's own limit (75%)
+    comes first. Returns the final status ("missing" if the render was deleted meanwhile)."""
+    from .models import DiagramRender
+    from .services.diagrams import render_revision
+
+    run = DiagramRender.objects.select_related("revision", "estimate").filter(pk=render_id).first()
+    if run is None:
+        return "missing"
+    try:
+        return render_revision(run).status
+    except DiagramRender.DoesNotExist:
+        return "missing"
 
 
 @shared_task(name="designer.tasks.refresh_prices", bind=True, acks_late=True, max_retries=3)

@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from config.celery import app
 from designer.tasks import clear_expired_sessions
-from tests.conftest import ROOT
+from tests.conftest import ROOT, example, token_client
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +34,13 @@ def worker_database_url() -> str:
 
 
 @pytest.fixture(scope="module")
-def worker(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+def worker_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worker's MEDIA_ROOT, where it stores rendered diagrams; a test reading them sets its own to match."""
+    return tmp_path_factory.mktemp("worker-media")
+
+
+@pytest.fixture(scope="module")
+def worker(django_db_setup: Any, django_db_blocker: Any, worker_media: Path) -> Iterator[str]:
     """A `celery worker` process consuming this test run's queue, with the test database."""
     with django_db_blocker.unblock():
         database_url = worker_database_url()
@@ -47,6 +54,7 @@ def worker(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
         # The daily refresh task reads the Price List from here: the bundled files, in the bulk API's layout.
         "PRICE_LIST_BASE_URL": settings.BUNDLED_PRICES_DIR.as_uri(),
         "PRICE_REGIONS": "us-east-1",
+        "MEDIA_ROOT": str(worker_media),
     }
     proc = subprocess.Popen(
         [
@@ -152,3 +160,24 @@ def test_the_refresh_task_loads_prices_on_a_worker_and_skips_them_the_second_tim
     assert set(active) == {"AWSLambda", "AmazonSNS"}
     again = refresh_prices.delay(offers=["AWSLambda"]).get(timeout=120)
     assert again[0]["status"] == "skipped" and "already loaded" in again[0]["detail"]
+
+
+def test_a_worker_renders_a_diagram_asked_for_through_the_api(
+    worker: str, worker_media: Path, user: Any, settings: Any
+) -> None:
+    settings.MEDIA_ROOT = worker_media  # the web side reads the file the worker stored
+    api = token_client(user)
+    design = api.post("/api/designs/", {"document": example("three-tier-web-app")}, format="json").json()
+    asked = api.post(f"/api/designs/{design['id']}/diagrams/", {"format": "png", "layout": "auto"}, format="json")
+    assert asked.status_code == 202, asked.json()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        status = api.get(asked["Location"]).json()
+        if status["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert status["status"] == "done", status["error"]
+    download = api.get(status["file_url"])
+    assert download.status_code == 200 and download["Content-Type"] == "image/png"
+    data = b"".join(download.streaming_content)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) == status["size"]
