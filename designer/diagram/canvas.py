@@ -84,10 +84,25 @@ def _leaf_label(node: GraphNode, cost: Decimal | None) -> str:
     )
 
 
+def fitted_title(text: str, width: float) -> list[str]:
+    """A box's title in lines that fit its width: broken at its separators (`name · tier · range`), and a part
+    still too long cut short with an ellipsis, so a narrow box's title never runs over its neighbours."""
+    room = max(int(width // NODE_CHAR), 4)
+    lines: list[str] = []
+    for part in text.split(labels.SEP):
+        if lines and len(lines[-1]) + len(labels.SEP) + len(part) <= room:
+            lines[-1] += labels.SEP + part
+        else:
+            lines.append(part)
+    return [line if len(line) <= room else line[: room - 1] + "…" for line in lines]
+
+
 def _container_label(node: GraphNode, width: float) -> str:
     style = box(node.kind, node.props.get("tier"))
     icon = relative_icon(style.icon)
-    text = labels.html_text(labels.container_label(node))
+    room = width - 16 - (24 if icon is not None else 0)  # the box's padding and the icon's cell
+    title = fitted_title(labels.container_label(node), room)
+    text = "<BR/>".join(labels.html_text(line) for line in title)
     cells = f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{TEXT}">{text}</FONT></TD>'
     if icon is not None:
         cells = (
@@ -147,7 +162,8 @@ def build(graph: ArchitectureGraph, title: str, subtitle: str, costs: dict[str, 
             labelloc="t",
             pos=pos(x + w / 2, y + h / 2),
         )
-    occupied: list[Box] = []
+    # Connection labels keep clear of icons, of each other and of the boxes' titles.
+    occupied: list[Box] = [_title_extent(node, placed[node.id]) for node in containers]
     for node in graph.nodes.values():
         if node.spec.container:
             continue
@@ -184,6 +200,13 @@ def _leaf_extent(node: GraphNode, placed: Box, cost: Decimal | None) -> Box:
     height = ICON + len(text) * NODE_LINE
     cx, cy = x + w / 2, y + h / 2
     return (cx - width / 2, cy - height / 2, width, height)
+
+
+def _title_extent(node: GraphNode, placed: Box) -> Box:
+    x, y, w, _ = placed
+    icon = 24 if relative_icon(box(node.kind, node.props.get("tier")).icon) is not None else 0
+    title = fitted_title(labels.container_label(node), w - 16 - icon)
+    return (x + 4, y + 2, icon + 8 + max(len(line) for line in title) * NODE_CHAR, len(title) * NODE_LINE + 8)
 
 
 def _clip(box_: Box, inside: tuple[float, float], outside: tuple[float, float]) -> tuple[float, float]:

@@ -243,8 +243,16 @@ def check_canvas(g: ArchitectureGraph, *, strict_labels: bool = True) -> None:
     if strict_labels:
         icons = [(*extent(n.id), n.id) for n in g.nodes.values() if not n.spec.container]
         rects = [label_extent(o) for o in texts]
+        assert shift is not None or not any(n.spec.container for n in g.nodes.values())
+        sx, sy = shift or (0.0, 0.0)
+        titles = []
+        for n in g.nodes.values():
+            if n.spec.container:
+                x, y, w, h = canvas._title_extent(n, placed[n.id])
+                titles.append((x + sx, top - y - h + sy, x + w + sx, top - y + sy, n.id))
         for i, rect in enumerate(rects):
             assert not [icon for icon in icons if overlap(rect, icon)], (texts[i]["label"], rect)
+            assert not [t for t in titles if overlap(rect, t)], (texts[i]["label"], rect)
             assert not any(overlap(rect, other) for other in rects[i + 1 :]), texts[i]["label"]
 
 
