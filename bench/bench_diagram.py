@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import struct
 import sys
@@ -34,7 +35,7 @@ os.environ.setdefault("DEBUG", "1")
 from bench_estimate import design_of  # noqa: E402
 from handwritten_diagram import draw  # noqa: E402
 
-from designer.diagram.render import FORMATS, RenderOptions, render  # noqa: E402
+from designer.diagram.render import FORMATS, RenderOptions, graphviz_source, render  # noqa: E402
 from designer.document import load_or_raise  # noqa: E402
 from designer.graph import build  # noqa: E402
 
@@ -44,10 +45,24 @@ def png_size(data: bytes) -> str:
     return f"{width} x {height} px"
 
 
+def cpu() -> float:
+    """CPU seconds of this process and of the Graphviz processes it has waited for: steadier than wall time on
+    a shared machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def timed_both(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds."""
+    wall, used = time.perf_counter(), cpu()
+    fn()
+    return time.perf_counter() - wall, cpu() - used
 
 
 def main() -> int:
@@ -72,17 +87,23 @@ def main() -> int:
     g = build(load_or_raise(document))
     print(f"design: {len(g.nodes)} nodes, {len(g.edges)} connections")
     print(f"PNG at 96 dpi: renderer {png_size(ours_png)}, hand-written {png_size(theirs_png)}")
-    mine: list[float] = []
-    theirs: list[float] = []
+    mine: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
     for _ in range(args.repeat):
-        mine.append(timed(ours))
-        theirs.append(timed(handwritten))
-    ours_median, theirs_median = statistics.median(mine), statistics.median(theirs)
-    print(f"auto layout to PNG, median of {args.repeat}: renderer {ours_median:.2f} s (bar 5 s)")
-    print(f"hand-written diagrams program, median of {args.repeat}: {theirs_median:.2f} s")
-    print(f"renderer / hand-written: {ours_median / theirs_median:.2f}x (bar 1.2x)")
-    print(f"  renderer runs:     {', '.join(f'{t:.2f}' for t in mine)}")
-    print(f"  hand-written runs: {', '.join(f'{t:.2f}' for t in theirs)}")
+        mine.append(timed_both(ours))
+        theirs.append(timed_both(handwritten))
+    ours_wall, theirs_wall = (statistics.median(t[0] for t in runs) for runs in (mine, theirs))
+    ours_cpu, theirs_cpu = (statistics.median(t[1] for t in runs) for runs in (mine, theirs))
+    print(f"auto layout to PNG, median of {args.repeat}: renderer {ours_wall:.2f} s (bar 5 s), CPU {ours_cpu:.2f} s")
+    print(f"hand-written diagrams program, median of {args.repeat}: {theirs_wall:.2f} s, CPU {theirs_cpu:.2f} s")
+    print(f"renderer / hand-written: {ours_wall / theirs_wall:.2f}x wall, {ours_cpu / theirs_cpu:.2f}x CPU (bar 1.2x)")
+    print(f"  renderer runs (wall):     {', '.join(f'{t[0]:.2f}' for t in mine)}")
+    print(f"  hand-written runs (wall): {', '.join(f'{t[0]:.2f}' for t in theirs)}")
+    source = statistics.median(
+        timed(lambda: graphviz_source(build(load_or_raise(document)), RenderOptions())[0].source)
+        for _ in range(args.repeat)
+    )
+    print(f"  of which load(), build() and the DOT source, median of {args.repeat}: {source * 1000:.0f} ms")
     canvas_png = ours("canvas")
     canvas = statistics.median(timed(lambda: ours("canvas")) for _ in range(args.repeat))
     print(f"canvas layout to PNG, median of {args.repeat}: {canvas:.2f} s ({png_size(canvas_png)})")
