@@ -16,6 +16,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
@@ -67,6 +68,20 @@ class DesignObjectMixin:
             return selectors.design_for(self.request.user, self.kwargs["pk"])
         except Design.DoesNotExist:
             raise Http404 from None
+
+    def requested_revision(self, serializer_class: type[Serializer]) -> tuple[Revision, dict[str, Any]]:
+        """The request body as `serializer_class` checks it, and the revision it names (its `revision`, else
+        the design's newest)."""
+        design = self.get_design()
+        body = serializer_class(data=self.request.data if self.request.data is not None else {})
+        body.is_valid(raise_exception=True)
+        data: dict[str, Any] = body.validated_data
+        try:
+            revision = selectors.revision_of(design, data["revision"]) if "revision" in data else design.head
+        except Revision.DoesNotExist:
+            raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
+        assert revision is not None
+        return revision, data
 
 
 def _saved(design: Design, warnings: list[Any], request: Request) -> dict[str, Any]:
@@ -283,15 +298,7 @@ class EstimateRequestView(DesignObjectMixin, APIView):
         responses={202: s.EstimateSerializer, **errors(400, 404, 413, 415)},
     )
     def post(self, request: Request, pk: str) -> Response:
-        design = self.get_design()
-        body = s.EstimateRequestSerializer(data=request.data if request.data is not None else {})
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        try:
-            revision = selectors.revision_of(design, data["revision"]) if "revision" in data else design.head
-        except Revision.DoesNotExist:
-            raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
-        assert revision is not None
+        revision, data = self.requested_revision(s.EstimateRequestSerializer)
         settings = estimate_services.pricing_settings(
             revision.document,
             pricing_model=data.get("pricing_model"),
@@ -535,15 +542,7 @@ class DiagramRequestView(DesignObjectMixin, APIView):
         responses={202: s.DiagramSerializer, **errors(400, 404, 413, 415)},
     )
     def post(self, request: Request, pk: str) -> Response:
-        design = self.get_design()
-        body = s.DiagramRequestSerializer(data=request.data if request.data is not None else {})
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        try:
-            revision = selectors.revision_of(design, data["revision"]) if "revision" in data else design.head
-        except Revision.DoesNotExist:
-            raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
-        assert revision is not None
+        revision, data = self.requested_revision(s.DiagramRequestSerializer)
         options = diagram_services.DiagramOptions(
             format=data["format"], layout=data["layout"], dpi=data["dpi"], costs=data["costs"]
         )

@@ -191,29 +191,24 @@ def report_stale(run: DiagramRender) -> DiagramRender:
     """The run as it stands, marked failed first if it has been `running` for longer than the time limit (plus
     a grace period): its worker was killed or lost, and nothing else would ever finish it; or if it has been
     `queued` for longer than DIAGRAM_QUEUE_TIMEOUT: no worker is taking tasks, or the broker lost it."""
-    now = timezone.now()
     if run.status == DiagramRender.QUEUED:
         wait = settings.DIAGRAM_QUEUE_TIMEOUT
-        if run.queued_at > now - timedelta(seconds=wait):
-            return run
-        DiagramRender.objects.filter(pk=run.pk, status=DiagramRender.QUEUED, queued_at=run.queued_at).update(
-            status=DiagramRender.FAILED,
-            error=f"No worker started the render within {wait} s of asking: is a Celery worker running? Ask "
-            "for the diagram again to retry.",
-            finished_at=now,
-        )
-        run.refresh_from_db()
+        message = f"No worker started the render within {wait} s of asking: is a Celery worker running?"
+        return _fail_if_older(run, "queued_at", wait, message)
+    if run.status == DiagramRender.RUNNING and run.started_at is not None:
+        limit = settings.DIAGRAM_TIME_LIMIT
+        message = f"The render was still running more than {limit} s after it started: its worker stopped or was lost."
+        return _fail_if_older(run, "started_at", limit + STALE_GRACE_SECONDS, message)
+    return run
+
+
+def _fail_if_older(run: DiagramRender, field: str, seconds: float, message: str) -> DiagramRender:
+    """Fail the run, still in its status since `field`'s time, once that is more than `seconds` ago."""
+    now, since = timezone.now(), getattr(run, field)
+    if since > now - timedelta(seconds=seconds):
         return run
-    if run.status != DiagramRender.RUNNING or run.started_at is None:
-        return run
-    limit = settings.DIAGRAM_TIME_LIMIT
-    if run.started_at > now - timedelta(seconds=limit + STALE_GRACE_SECONDS):
-        return run
-    DiagramRender.objects.filter(pk=run.pk, status=DiagramRender.RUNNING, started_at=run.started_at).update(
-        status=DiagramRender.FAILED,
-        error=f"The render was still running more than {limit} s after it started: its worker stopped or was "
-        "lost. Ask for the diagram again to retry.",
-        finished_at=now,
+    DiagramRender.objects.filter(pk=run.pk, status=run.status, **{field: since}).update(
+        status=DiagramRender.FAILED, error=f"{message} Ask for the diagram again to retry.", finished_at=now
     )
     run.refresh_from_db()
     return run

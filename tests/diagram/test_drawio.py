@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from decimal import Decimal
@@ -28,6 +25,7 @@ from designer.diagram.labels import arrows, container_label, node_label
 from designer.diagram.render import RenderOptions, render
 from designer.graph import ArchitectureGraph, GraphNode, build
 from tests.cloudformation.designs import every_connection_document, every_connection_nodes
+from tests.diagram.hash_seeds import digests_per_seed
 from tests.engines.design_builders import EXAMPLES, doc, edge, graph, loaded, node
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -305,24 +303,7 @@ def test_the_same_design_gives_the_same_bytes(name: str) -> None:
 
 
 def test_the_bytes_do_not_depend_on_the_process_hash_seed() -> None:
-    program = (
-        "import hashlib, sys\n"
-        "from designer.diagram.render import RenderOptions, render\n"
-        "from designer.document import load_or_raise\n"
-        "from designer.graph import build\n"
-        "for path in sys.argv[1:]:\n"
-        "    graph = build(load_or_raise(open(path, 'rb').read()))\n"
-        "    print(hashlib.sha256(render(graph, RenderOptions(format='drawio'))).hexdigest())\n"
-    )
-    paths = [str(p) for p in sorted(EXAMPLES.glob("*.json"))]
-    digests = []
-    for seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run(
-            [sys.executable, "-c", program, *paths], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-        )
-        assert done.returncode == 0, done.stderr
-        digests.append(done.stdout.split())
+    digests = digests_per_seed("drawio", sorted(EXAMPLES.glob("*.json")))
     here = [hashlib.sha256(exported(design(p))).hexdigest() for p in EXAMPLE_NAMES]
     assert digests[0] == digests[1] == here
 
