@@ -553,7 +553,7 @@ class DiagramRequestView(DesignObjectMixin, APIView):
         except diagram_services.InvalidOptions as exc:
             raise ValidationError({field: [message] for field, message in exc.problems.items()}) from None
         out = s.DiagramSerializer(run, context={"request": request}).data
-        return Response(out, status=status.HTTP_202_ACCEPTED, headers={"Location": out["url"]})
+        return Response(out, status=status.HTTP_202_ACCEPTED, headers={"Location": str(out["url"])})
 
 
 class DiagramDetailView(APIView):

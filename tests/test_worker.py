@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -15,22 +13,13 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db import connection
 from django.utils import timezone
 
-from config.celery import app
 from designer.tasks import clear_expired_sessions
-from tests.conftest import ROOT, example, token_client
+from tests.conftest import example, token_client
+from tests.workers import running_worker, worker_database_url
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def worker_database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture(scope="module")
@@ -44,56 +33,11 @@ def worker(django_db_setup: Any, django_db_blocker: Any, worker_media: Path) -> 
     """A `celery worker` process consuming this test run's queue, with the test database."""
     with django_db_blocker.unblock():
         database_url = worker_database_url()
-    name = f"test-{os.getpid()}@localhost"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "REDIS_URL": settings.REDIS_URL,
-        "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
-        "DEBUG": "1",
-        # The daily refresh task reads the Price List from here: the bundled files, in the bulk API's layout.
-        "PRICE_LIST_BASE_URL": settings.BUNDLED_PRICES_DIR.as_uri(),
-        "PRICE_REGIONS": "us-east-1",
-        "MEDIA_ROOT": str(worker_media),
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "-n",
-            name,
-            "--pool",
-            "solo",
-            "-l",
-            "warning",
-            "-Q",
-            settings.CELERY_TASK_DEFAULT_QUEUE,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if app.control.ping(destination=[name], timeout=0.5):
-                break
-            if proc.poll() is not None:
-                raise RuntimeError(f"the worker exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-        else:
-            raise RuntimeError("the worker did not answer a ping within 60 s")
+    # The daily refresh task reads the Price List from here: the bundled files, in the bulk API's layout.
+    prices = {"PRICE_LIST_BASE_URL": settings.BUNDLED_PRICES_DIR.as_uri(), "PRICE_REGIONS": "us-east-1"}
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    with running_worker(f"test-{os.getpid()}@localhost", database_url, queue, worker_media, prices) as name:
         yield name
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _session(expires_in: timedelta) -> str:

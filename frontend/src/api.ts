@@ -100,6 +100,50 @@ export type TemplateFormat = "yaml" | "json";
 /** The largest template file the page sends (the API refuses templates over 1 MiB). */
 export const TEMPLATE_MAX_BYTES = 1024 * 1024;
 
+/** The file types a diagram is drawn in (designer/diagram/render.py FORMATS). */
+export type DiagramFormat = "png" | "svg" | "pdf" | "drawio" | "py";
+
+/** auto: laid out by Graphviz, traffic left to right; canvas: where the nodes are on the editor's canvas. */
+export type DiagramLayout = "auto" | "canvas";
+
+export type DiagramStatus = "queued" | "running" | "done" | "failed";
+
+/** What to draw: a revision (the newest when left out) in a format and layout. */
+export interface DiagramRequest {
+  format: DiagramFormat;
+  layout: DiagramLayout;
+  /** Dots per inch, 72 to 600 (the server's default is 96). */
+  dpi?: number;
+  /** Show each node's monthly cost, from the revision's newest finished estimate. */
+  costs?: boolean;
+  revision?: number;
+}
+
+/** A diagram being rendered by a worker, or rendered (api/serializers.py DiagramSerializer). */
+export interface Diagram {
+  id: string;
+  /** Its status URL (absolute). */
+  url: string;
+  /** Where its file downloads from (absolute), once `status` is done; null before. */
+  file_url: string | null;
+  design: string;
+  revision: number;
+  format: DiagramFormat;
+  layout: DiagramLayout;
+  dpi: number;
+  costs: boolean;
+  estimate: string | null;
+  status: DiagramStatus;
+  /** Why it failed (status failed); empty otherwise. */
+  error: string;
+  content_type: string;
+  size: number;
+  render_ms: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 // -- errors -------------------------------------------------------------------------------------------
 
 /** Any answer that is not a success, or a request that got no answer (`status` 0). */
@@ -189,6 +233,16 @@ export function templatePath(id: string, format: TemplateFormat = "yaml"): strin
   return `${designPath(id)}cloudformation.${format}`;
 }
 
+/** Where a diagram of the design is asked for. */
+export function diagramsPath(designId: string): string {
+  return `${designPath(designId)}diagrams/`;
+}
+
+/** A diagram's status. */
+export function diagramPath(id: string): string {
+  return `/api/diagrams/${encodeURIComponent(id)}/`;
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: typeof fetch = (...args) => (options.fetch ?? globalThis.fetch)(...args);
   const cookies = options.cookies ?? (() => document.cookie);
@@ -250,6 +304,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
      * template's Description. */
     importTemplate: (template: string, name?: string) =>
       request<ImportedDesign>("POST", "/api/designs/import/", { body: name ? { template, name } : { template } }),
+    /** Queues a diagram of the design (answered 202, status queued), or finds the one already made with the same
+     * revision and options; follow it with `getDiagram`. */
+    requestDiagram: (designId: string, diagram: DiagramRequest, signal?: AbortSignal) =>
+      request<Diagram>("POST", diagramsPath(designId), { body: diagram, signal }),
+    getDiagram: (id: string, signal?: AbortSignal) => request<Diagram>("GET", diagramPath(id), { signal }),
   };
 }
 

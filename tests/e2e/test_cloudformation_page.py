@@ -14,20 +14,12 @@ from designer.cloudformation.importer import import_template
 from designer.cloudformation.yaml_io import load_template
 from designer.models import Design
 from designer.services.demo import seed_demo
+from tests.e2e.pages import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "cfn-corpus"
 NAT_TEMPLATE = CORPUS / "VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml"
-
-
-def log_in(page: Any, base: str) -> None:
-    """As the demo user, as in test_designs_page.py."""
-    page.goto(base + "/")
-    page.get_by_label("Username").fill("demo")
-    page.get_by_label("Password").fill("demo")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Your designs")).to_be_visible()
 
 
 def plural(count: int, noun: str) -> str:

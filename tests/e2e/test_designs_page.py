@@ -9,17 +9,9 @@ from playwright.sync_api import expect
 
 from designer.models import Design
 from designer.services.demo import seed_demo
+from tests.e2e.pages import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Any, base: str, username: str = "demo", password: str = "demo") -> None:
-    page.goto(base + "/")
-    expect(page).to_have_url(f"{base}/accounts/login/?next=/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Your designs")).to_be_visible()
 
 
 def test_the_demo_user_sees_the_examples_and_creates_a_design(page: Any, live_server: Any) -> None:

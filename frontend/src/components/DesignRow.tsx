@@ -1,4 +1,5 @@
 import { designPath, templatePath, type DesignSummary } from "../api";
+import { DiagramDownload } from "./DiagramDownload";
 import { RelativeTime } from "./RelativeTime";
 
 interface DesignRowProps {
@@ -45,6 +46,8 @@ export function DesignRow({ design, now, deleting, onDelete }: DesignRowProps) {
         >
           CloudFormation
         </a>
+        {/* A design without a revision has nothing to draw. */}
+        {revision && <DiagramDownload designId={design.id} designName={design.name} />}
         <button
           type="button"
           className="button button-danger"
