@@ -118,6 +118,15 @@ def check_auto(g: ArchitectureGraph) -> None:
         if leaf.parent:
             assert inside(node_extent(o), bb(clusters[f"cluster_{leaf.parent}"]["bb"])), f"{leaf.id}'s label"
 
+    # Readable: no two icons with their labels overlap, and no connection's label covers one or another label.
+    extents = [node_extent(nodes[leaf.id]) for leaf in leaves]
+    texts = [edge_label_extent(e) for e in out["edges"] if e.get("label") and "lp" in e]
+    for i, extent in enumerate(extents):
+        assert not any(overlap(extent, other) for other in extents[i + 1 :]), leaves[i].id
+    for i, text in enumerate(texts):
+        assert not any(overlap(text, extent) for extent in extents), text
+        assert not any(overlap(text, other) for other in texts[i + 1 :]), text
+
     # Every connection is an arrow between the right two nodes, saying what it carries.
     drawn = {(by_gvid[e["tail"]]["name"], by_gvid[e["head"]]["name"]): e for e in out["edges"] if "label" in e}
     visible = [e for e in out["edges"] if e.get("style") != "invis"]
@@ -127,6 +136,14 @@ def check_auto(g: ArchitectureGraph) -> None:
         key = (drawn_id(g, arrow.source), drawn_id(g, arrow.target))
         assert key in drawn, arrow
         assert lines(drawn[key]["label"]) == arrow.label.split("\n")
+
+
+def edge_label_extent(edge: dict[str, Any]) -> tuple[float, float, float, float]:
+    """Where a connection's label is drawn, its size estimated for 11 pt Helvetica."""
+    x, y = (float(v) for v in edge["lp"].split(","))
+    text = lines(edge["label"])
+    width, height = max(len(line) for line in text) * CHAR * 11 / 12, len(text) * 13
+    return x - width / 2, y - height / 2, x + width / 2, y + height / 2
 
 
 def lines(text: str) -> list[str]:
