@@ -14,6 +14,7 @@ from . import views
 
 urlpatterns = [
     path("", views.app_shell, name="home"),
+    path("designs/<uuid:pk>/", views.app_shell, name="editor"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -25,8 +25,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_required
 @ensure_csrf_cookie
 @never_cache
-def app_shell(request: HttpRequest) -> HttpResponse:
-    """The single-page app built by Vite. The page reads the CSRF cookie for its API calls."""
+def app_shell(request: HttpRequest, pk: object = None) -> HttpResponse:
+    """The single-page app built by Vite, at / and at /designs/<pk>/ (the editor: the page reads the id from its
+    path). The page reads the CSRF cookie for its API calls."""
     index = settings.FRONTEND_DIST / "index.html"
     if not index.is_file():
         return render(request, "frontend_missing.html", status=503)

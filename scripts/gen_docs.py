@@ -136,11 +136,25 @@ def import_file() -> str:
     return "\n".join(lines) + "\n"
 
 
+def palette_fixture() -> str:
+    """The palette as GET /api/palette/ serves it (no presets, icons under /static/icons/), for the front end's
+    unit tests: the editor's rules are tested against the real catalog."""
+    from designer.services.catalog import kind_row
+
+    kinds = []
+    for order, kind in enumerate(CATALOG.kinds.values()):
+        row = {k: v for k, v in kind_row(kind, order).items() if k not in ("sort_order", "active")}
+        kinds.append({"kind": kind.kind, **row, "icon_url": f"/static/icons/{kind.icon}"})
+    categories = [{"id": key, "label": label} for key, label in CATEGORIES.items()]
+    return json.dumps({"categories": categories, "kinds": kinds, "presets": []}, indent=1) + "\n"
+
+
 FILES = {
     "docs/design.schema.json": schema_file,
     "docs/catalog.md": catalog_file,
     "docs/connections.md": connections_file,
     "docs/cloudformation-import.md": import_file,
+    "frontend/src/test/palette.json": palette_fixture,
 }
 
 

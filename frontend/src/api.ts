@@ -10,6 +10,7 @@
  */
 
 import { csrfToken } from "./cookies";
+import type { Palette } from "./editor/types";
 import type { Region } from "./regions";
 
 export const LOGIN_URL = "/accounts/login/?next=/";
@@ -224,6 +225,11 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** The page editing the design. */
+export function editorPath(id: string): string {
+  return `/designs/${encodeURIComponent(id)}/`;
+}
+
 export function designPath(id: string): string {
   return `/api/designs/${encodeURIComponent(id)}/`;
 }
@@ -309,6 +315,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     requestDiagram: (designId: string, diagram: DiagramRequest, signal?: AbortSignal) =>
       request<Diagram>("POST", diagramsPath(designId), { body: diagram, signal }),
     getDiagram: (id: string, signal?: AbortSignal) => request<Diagram>("GET", diagramPath(id), { signal }),
+    getDesign: (id: string, signal?: AbortSignal) => request<SavedDesign>("GET", designPath(id), { signal }),
+    /** Saves `document` as the design's new revision; the answer carries the server's warnings. */
+    saveDesign: (id: string, document: unknown, message = "", signal?: AbortSignal) =>
+      request<SavedDesign>("PUT", designPath(id), { body: { document, message }, signal }),
+    getPalette: (signal?: AbortSignal) => request<Palette>("GET", "/api/palette/", { signal }),
   };
 }
 

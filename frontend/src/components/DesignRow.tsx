@@ -1,4 +1,4 @@
-import { designPath, templatePath, type DesignSummary } from "../api";
+import { designPath, editorPath, templatePath, type DesignSummary } from "../api";
 import { DiagramDownload } from "./DiagramDownload";
 import { RelativeTime } from "./RelativeTime";
 
@@ -14,7 +14,9 @@ export function DesignRow({ design, now, deleting, onDelete }: DesignRowProps) {
   return (
     <tr>
       <th scope="row" className="design-name">
-        {design.name}
+        <a className="link" href={editorPath(design.id)} title={`Open ${design.name} in the editor`}>
+          {design.name}
+        </a>
       </th>
       <td>
         <code className="region">{design.region}</code>

@@ -1,0 +1,128 @@
+/** The canvas: React Flow drawing the store's nodes and edges, taking drops from the palette, drags between
+ * containers, connections, and the editing shortcuts. */
+
+import "@xyflow/react/dist/style.css";
+
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type IsValidConnection,
+} from "@xyflow/react";
+import { type DragEvent, type KeyboardEvent, useCallback } from "react";
+
+import { useEditor, useEditorStore } from "./context";
+import { EDGE_TYPES, NODE_TYPES } from "./nodes";
+import { connectionBetween } from "./rules";
+
+/** The drag-and-drop type of a palette item: the kind, and the preset's id when it is one. */
+export const KIND_MIME = "application/x-aws-kind";
+
+const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function Canvas() {
+  const store = useEditorStore();
+  const { nodes, edges } = useEditor((s) => ({ nodes: s.nodes, edges: s.edges }));
+  const flow = useReactFlow();
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(KIND_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const raw = event.dataTransfer.getData(KIND_MIME);
+      if (!raw) return;
+      event.preventDefault();
+      const { kind, preset } = JSON.parse(raw) as { kind: string; preset?: number };
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const state = store.getState();
+      const chosen = preset === undefined ? undefined : state.catalog.presets.find((p) => p.id === preset);
+      state.addNode(kind, point, chosen ? { name: chosen.name, props: chosen.props, usage: chosen.usage } : undefined);
+    },
+    [flow, store],
+  );
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (connection: Edge | Connection) => {
+      const state = store.getState();
+      const kind = (id: string) => state.nodes.find((n) => n.id === id)?.data.doc.kind ?? "";
+      if (connection.source === connection.target) return false;
+      return "connection" in connectionBetween(state.catalog, kind(connection.source), kind(connection.target));
+    },
+    [store],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (typing(event.target)) return;
+      const state = store.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === "z") {
+        event.preventDefault();
+        if (event.shiftKey) state.redo();
+        else state.undo();
+      } else if (mod && key === "y") {
+        event.preventDefault();
+        state.redo();
+      } else if (mod && key === "c") {
+        state.copySelection();
+      } else if (mod && key === "v") {
+        event.preventDefault();
+        state.paste();
+      } else if (mod && key === "a") {
+        event.preventDefault();
+        state.select({ nodes: state.nodes.map((n) => n.id), edges: state.edges.map((e) => e.id) });
+      } else if (key === "f" && !mod) {
+        void flow.fitView({ duration: 200 });
+      }
+    },
+    [flow, store],
+  );
+
+  return (
+    <div className="canvas" onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop} role="application" aria-label="Design canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        defaultEdgeOptions={DEFAULT_EDGE}
+        onNodesChange={(changes) => store.getState().onNodesChange(changes)}
+        onEdgesChange={(changes) => store.getState().onEdgesChange(changes)}
+        onConnect={(connection) => store.getState().connect(connection)}
+        onNodeDragStart={() => store.getState().checkpoint()}
+        onNodeDragStop={(_event, node) => store.getState().dropped(node.id)}
+        isValidConnection={isValidConnection}
+        onConnectEnd={(_event, state) => {
+          if (state.isValid === false && state.fromNode && state.toNode) {
+            store.getState().connect({ source: state.fromNode.id, target: state.toNode.id, sourceHandle: null, targetHandle: null });
+          }
+        }}
+        deleteKeyCode={["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the canvas" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

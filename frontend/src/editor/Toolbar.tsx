@@ -1,0 +1,80 @@
+/** The editor's top bar: the design's name, whether it is saved, undo and redo, fit, the shortcuts' help, and
+ * the last refusal (why a drop or a connection was not made). */
+
+import { useReactFlow } from "@xyflow/react";
+import { useEffect, useState } from "react";
+
+import { useEditor, useEditorStore } from "./context";
+import { ShortcutsHelp } from "./ShortcutsHelp";
+import type { SaveState } from "./useAutosave";
+
+const STATUS_TEXT: Record<SaveState["status"], string> = {
+  saved: "All changes saved",
+  unsaved: "Unsaved changes",
+  saving: "Saving…",
+  failed: "Not saved",
+};
+
+export function Toolbar({ save }: { designId: string; save: SaveState }) {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const { name, canUndo, canRedo, notice } = useEditor((s) => ({
+    name: s.base.name,
+    canUndo: s.past.length > 0,
+    canRedo: s.future.length > 0,
+    notice: s.notice,
+  }));
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void save.saveNow();
+      } else if (event.key === "?" && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
+        setHelp(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save]);
+
+  return (
+    <header className="toolbar">
+      <a className="link toolbar-back" href="/">
+        ← Designs
+      </a>
+      <h1 className="toolbar-name">{name}</h1>
+      <span className={`save-status save-${save.status}`} role="status" aria-live="polite">
+        {STATUS_TEXT[save.status]}
+        {save.revision !== null && save.status === "saved" ? ` (revision ${save.revision})` : ""}
+      </span>
+      <div className="toolbar-actions">
+        <button type="button" className="button" onClick={() => void save.saveNow()} disabled={save.status === "saved"}>
+          Save
+        </button>
+        <button type="button" className="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" className="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
+        <button type="button" className="button" onClick={() => void flow.fitView({ duration: 200 })} aria-keyshortcuts="F">
+          Fit
+        </button>
+        <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          Shortcuts
+        </button>
+      </div>
+      {notice && (
+        <div className={`notice notice-${notice.tone}`} role={notice.tone === "refusal" ? "alert" : "status"}>
+          {notice.message}
+          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => store.getState().dismissNotice()}>
+            ×
+          </button>
+        </div>
+      )}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </header>
+  );
+}

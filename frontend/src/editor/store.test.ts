@@ -1,0 +1,159 @@
+import { blank, CATALOG, EXAMPLES } from "../test/editor";
+import { absolute, createEditorStore } from "./store";
+
+function emptyStore() {
+  return createEditorStore(CATALOG, blank());
+}
+
+/** A VPC with an AZ holding a subnet, as a user builds it by dropping each into the one before. */
+function network() {
+  const store = emptyStore();
+  const s = () => store.getState();
+  const vpc = s().addNode("aws.vpc.vpc", { x: 200, y: 150 })!;
+  const vpcAt = absolute(s().nodes, vpc);
+  const az = s().addNode("aws.vpc.availability_zone", { x: vpcAt.x + 170, y: vpcAt.y + 80 })!;
+  const azAt = absolute(s().nodes, az);
+  const subnet = s().addNode("aws.vpc.subnet", { x: azAt.x + 170, y: azAt.y + 80 })!;
+  return { store, s, vpc, az, subnet };
+}
+
+describe("the editor store", () => {
+  it("nests a component dropped inside a container that takes it", () => {
+    const { s, vpc, az, subnet } = network();
+    const doc = s().document();
+    expect(doc.nodes.find((n) => n.id === az)!.parent).toBe(vpc);
+    expect(doc.nodes.find((n) => n.id === subnet)!.parent).toBe(az);
+    const at = absolute(s().nodes, subnet);
+    const server = s().addNode("aws.ec2.instance", { x: at.x + 100, y: at.y + 100 })!;
+    expect(s().document().nodes.find((n) => n.id === server)!.parent).toBe(subnet);
+  });
+
+  it("refuses a component where its kind may not sit, and says why", () => {
+    const store = emptyStore();
+    expect(store.getState().addNode("aws.ec2.instance", { x: 10, y: 10 })).toBeNull();
+    expect(store.getState().notice?.message).toBe("An EC2 instance must be placed inside a subnet or an Auto Scaling group.");
+    const { s, vpc } = network();
+    const at = absolute(s().nodes, vpc);
+    expect(s().addNode("aws.ec2.instance", { x: at.x + 5, y: at.y + 300 })).toBeNull();
+    expect(s().notice?.message).toMatch(/^An EC2 instance cannot go in a VPC: it belongs inside a subnet/);
+    expect(s().document().nodes).toHaveLength(3);
+  });
+
+  it("gives each new subnet of a VPC its own address range", () => {
+    const { s, az, subnet } = network();
+    const at = absolute(s().nodes, az);
+    const second = s().addNode("aws.vpc.subnet", { x: at.x + 100, y: at.y + 290 })!;
+    const cidrs = s()
+      .document()
+      .nodes.filter((n) => [subnet, second].includes(n.id))
+      .map((n) => n.props!.cidr);
+    expect(new Set(cidrs).size).toBe(2);
+  });
+
+  it("grows containers to fit what is put in them", () => {
+    const { s, vpc, az } = network();
+    const before = s().nodes.find((n) => n.id === vpc)!.width!;
+    const azNode = s().nodes.find((n) => n.id === az)!;
+    expect(azNode.position.x + azNode.width!).toBeLessThanOrEqual(s().nodes.find((n) => n.id === vpc)!.width!);
+    expect(s().nodes.find((n) => n.id === vpc)!.width!).toBeGreaterThanOrEqual(before);
+  });
+
+  it("connects only what the catalog allows, with a message otherwise", () => {
+    const store = createEditorStore(CATALOG, EXAMPLES["serverless-event-driven"]!);
+    const s = () => store.getState();
+    const edges = s().edges.length;
+    expect(s().connect({ source: "logs", target: "users", sourceHandle: null, targetHandle: null })).toBeNull();
+    expect(s().notice?.message).toMatch(/cannot connect to/);
+    const id = s().connect({ source: "charge-fn", target: "orders", sourceHandle: null, targetHandle: null });
+    expect(id).not.toBeNull();
+    expect(s().edges).toHaveLength(edges + 1);
+    expect(s().document().edges.at(-1)).toMatchObject({ source: "charge-fn", target: "orders" });
+  });
+
+  it("undoes and redoes each change", () => {
+    const store = emptyStore();
+    const s = () => store.getState();
+    s().addNode("aws.s3.bucket", { x: 0, y: 0 });
+    s().addNode("aws.sqs.queue", { x: 300, y: 0 });
+    expect(s().nodes).toHaveLength(2);
+    s().undo();
+    expect(s().nodes.map((n) => n.data.doc.kind)).toEqual(["aws.s3.bucket"]);
+    s().undo();
+    expect(s().nodes).toHaveLength(0);
+    s().redo();
+    s().redo();
+    expect(s().nodes).toHaveLength(2);
+    s().undo();
+    s().addNode("aws.sns.topic", { x: 0, y: 300 });
+    s().redo(); // a new change clears what could be redone
+    expect(s().nodes.map((n) => n.data.doc.kind)).toEqual(["aws.s3.bucket", "aws.sns.topic"]);
+  });
+
+  it("deletes a container with everything in it and the connections of what it held", () => {
+    const store = createEditorStore(CATALOG, EXAMPLES["three-tier-web-app"]!);
+    const s = () => store.getState();
+    s().select({ nodes: ["ecs"] });
+    s().deleteSelection();
+    const doc = s().document();
+    expect(doc.nodes.map((n) => n.id)).not.toContain("web");
+    expect(doc.edges.some((e) => e.source === "web" || e.target === "web")).toBe(false);
+    s().undo();
+    expect(s().document().nodes.map((n) => n.id)).toContain("web");
+  });
+
+  it("pastes a copy with new ids, its inside and its own connections, beside the original", () => {
+    const store = createEditorStore(CATALOG, EXAMPLES["three-tier-web-app"]!);
+    const s = () => store.getState();
+    s().select({ nodes: ["az-a"] });
+    s().copySelection();
+    s().paste();
+    const doc = s().document();
+    const copies = doc.nodes.filter((n) => !EXAMPLES["three-tier-web-app"]!.nodes.some((o) => o.id === n.id));
+    expect(copies.map((n) => n.kind).sort()).toEqual(
+      ["aws.vpc.availability_zone", "aws.vpc.nat_gateway", "aws.vpc.subnet", "aws.vpc.subnet", "aws.vpc.subnet"].sort(),
+    );
+    const zone = copies.find((n) => n.kind === "aws.vpc.availability_zone")!;
+    expect(zone.parent).toBe("vpc");
+    const cidrs = doc.nodes.filter((n) => n.kind === "aws.vpc.subnet").map((n) => n.props!.cidr);
+    expect(new Set(cidrs).size).toBe(cidrs.length);
+  });
+
+  it("moves a node into the container it is dropped on, or back when that container refuses it", () => {
+    const store = createEditorStore(CATALOG, EXAMPLES["three-tier-web-app"]!);
+    const s = () => store.getState();
+    const target = absolute(s().nodes, "app-a");
+    const start = absolute(s().nodes, "igw");
+    const vpc = absolute(s().nodes, "vpc");
+    s().checkpoint();
+    s().onNodesChange([
+      { type: "position", id: "igw", position: { x: target.x - vpc.x + 40, y: target.y - vpc.y + 60 }, dragging: false },
+    ]);
+    s().dropped("igw");
+    // An internet gateway belongs to its VPC, not to a subnet: refused, and back where it was.
+    expect(s().notice?.message).toBe("An internet gateway cannot go in a subnet: it belongs inside a VPC.");
+    expect(absolute(s().nodes, "igw")).toEqual(start);
+
+    const publicA = absolute(s().nodes, "public-a");
+    const publicB = absolute(s().nodes, "public-b");
+    s().checkpoint();
+    const into = { x: publicB.x + 60 - publicA.x, y: publicB.y + 80 - publicA.y };
+    s().onNodesChange([{ type: "position", id: "nat-a", position: into, dragging: false }]);
+    s().dropped("nat-a");
+    expect(s().document().nodes.find((n) => n.id === "nat-a")!.parent).toBe("public-b");
+    s().undo();
+    expect(s().document().nodes.find((n) => n.id === "nat-a")!.parent).toBe("public-a");
+  });
+
+  it("counts document changes, not selection, for saving", () => {
+    const store = emptyStore();
+    const s = () => store.getState();
+    const id = s().addNode("aws.s3.bucket", { x: 0, y: 0 })!;
+    const version = s().version;
+    s().select({ nodes: [id] });
+    expect(s().version).toBe(version);
+    s().updateNode(id, { label: "assets" });
+    expect(s().version).toBe(version + 1);
+    s().markSaved(s().version);
+    expect(s().savedVersion).toBe(s().version);
+  });
+});
