@@ -14,6 +14,7 @@ from designer.catalog.fields import PRICING_MODELS, REGIONS
 from designer.diagram.render import FORMATS, LAYOUTS
 from designer.models import ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
 from designer.services.diagrams import DPI_RANGE
+from designer.services.examples import example_slugs
 
 DOCUMENT_HELP = (
     "A design document (see GET /api/schema/design/ for its JSON Schema). Checked by the same gate as every "
@@ -105,7 +106,39 @@ class DesignCreateSerializer(serializers.Serializer):
     name = serializers.CharField(required=False, max_length=200, help_text="Overrides the document's name.")
     region = serializers.ChoiceField(choices=REGIONS, required=False, help_text="Overrides the document's region.")
     document = DocumentField(required=False, help_text="Leave out for an empty design.")
+    example = serializers.ChoiceField(
+        choices=[],
+        required=False,
+        help_text="Start from this example design (its slug, from GET /api/examples/) instead of a document.",
+    )
     message = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read when used, not at import: the examples are the files in examples/.
+        example = self.fields["example"]
+        example.choices = example_slugs()
+        known = ", ".join(example.choices)
+        example.error_messages["invalid_choice"] = f'There is no example "{{input}}"; the examples are {known}.'
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "document" in attrs and "example" in attrs:
+            raise serializers.ValidationError({"example": ["Send a document or an example, not both."]})
+        return attrs
+
+
+class ExampleSerializer(serializers.Serializer):
+    slug = serializers.CharField(help_text="Send it as `example` to POST /api/designs/ to start from this example.")
+    name = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    region = serializers.CharField()
+    node_count = serializers.IntegerField()
+
+
+class DesignDuplicateSerializer(serializers.Serializer):
+    name = serializers.CharField(
+        required=False, max_length=200, help_text="The copy's name; by default \"Copy of <the design's name>\"."
+    )
 
 
 class DesignUpdateSerializer(serializers.Serializer):
@@ -124,6 +157,10 @@ class DesignUpdateSerializer(serializers.Serializer):
 
 class ValidateRequestSerializer(serializers.Serializer):
     document = DocumentField()
+
+
+class LayoutSerializer(serializers.Serializer):
+    document = DocumentField(help_text="A design document, valid or not yet: only its shape must hold.")
 
 
 class ValidateResultSerializer(serializers.Serializer):

@@ -10,6 +10,7 @@ app_name = "api"
 urlpatterns = [
     path("designs/", views.DesignListView.as_view(), name="design-list"),
     path("designs/validate/", views.ValidateView.as_view(), name="design-validate"),
+    path("designs/layout/", views.LayoutView.as_view(), name="design-layout"),
     path("designs/import/", views.TemplateImportView.as_view(), name="design-import"),
     path("designs/<uuid:pk>/", views.DesignDetailView.as_view(), name="design-detail"),
     path("designs/<uuid:pk>/revisions/", views.RevisionListView.as_view(), name="revision-list"),

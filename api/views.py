@@ -207,6 +207,25 @@ class ValidateView(APIView):
         return Response({"valid": result.ok, "problems": [p.as_dict() for p in result.problems]})
 
 
+class LayoutView(APIView):
+    @extend_schema(
+        summary="Lay a document out automatically",
+        description="Returns the document with every node placed as an imported template is: traffic flowing left "
+        "to right, each container sized around what it holds. Nothing is saved. The document need not be valid, "
+        "only shaped like one (nodes with ids and kinds, parents without loops, edges with ends).",
+        request=s.LayoutSerializer,
+        responses={200: s.LayoutSerializer, **errors(400, 413, 415)},
+    )
+    def post(self, request: Request) -> Response:
+        body = s.LayoutSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            document = design_services.arranged(body.validated_data["document"])
+        except design_services.CannotArrange as exc:
+            raise ValidationError({field: [message] for field, message in exc.problems.items()}) from None
+        return Response({"document": document})
+
+
 class PaletteView(APIView):
     @extend_schema(
         summary="The palette: categories, component kinds and your presets",

@@ -11,8 +11,12 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
+from ..cloudformation.layout import layout
 from ..document import DesignDocument, DocumentInvalid, Limits, LoadResult, Problem, load, new_document
 from ..models import Design, Revision
+
+
+NAME_MAX_LENGTH = 200  # the document schema's maxLength for `name`
 
 
 def limits() -> Limits:
@@ -108,5 +112,59 @@ def rename_design(
     )
 
 
+def duplicate_design(*, design: Design, owner: AbstractBaseUser, name: str | None = None) -> tuple[Design, list[Problem]]:
+    """A new design of `owner`'s whose revision 1 is `design`'s newest document, called `name` (by default
+    "Copy of <name>", cut to the longest name a document may have). The original is left as it was."""
+    name = name or f"Copy of {design.name}"[:NAME_MAX_LENGTH]
+    head = design.head
+    if head is None:
+        return create_design(owner=owner, name=name, region=design.region, message=f"Copy of “{design.name}”")
+    message = f"Copy of “{design.name}” revision {head.number}"
+    return create_design(owner=owner, document=head.document, name=name, message=message)
+
+
 def delete_design(*, design: Design) -> None:
     design.delete()
+
+
+class CannotArrange(ValueError):
+    """The document is not shaped so that it can be laid out; `problems` says where (field -> message)."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+
+
+def arranged(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The document with every node placed by the automatic layout an imported template gets (traffic left to
+    right, containers sized around their children). Only its shape is checked, not the catalog's rules: a design
+    being edited may still have problems, and laying it out must not wait for them."""
+    nodes, edges = document.get("nodes"), document.get("edges", [])
+    if not isinstance(nodes, list) or not all(isinstance(n, dict) for n in nodes):
+        raise CannotArrange({"document.nodes": "Must be a list of node objects."})
+    if not isinstance(edges, list) or not all(isinstance(e, dict) for e in edges):
+        raise CannotArrange({"document.edges": "Must be a list of edge objects."})
+    ids: set[str] = set()
+    for i, node in enumerate(nodes):
+        if not isinstance(node.get("id"), str) or not isinstance(node.get("kind"), str):
+            raise CannotArrange({f"document.nodes[{i}]": "Each node needs a string id and kind."})
+        if node["id"] in ids:
+            raise CannotArrange({f"document.nodes[{i}].id": f"The id {node['id']!r} is used twice."})
+        ids.add(node["id"])
+    parents = {n["id"]: n.get("parent") for n in nodes}
+    for start in parents:
+        seen, current = {start}, parents[start]
+        while isinstance(current, str) and current in parents:
+            if current in seen:
+                raise CannotArrange({"document.nodes": f"The parents of node {start!r} form a loop."})
+            seen.add(current)
+            current = parents[current]
+    for i, edge in enumerate(edges):
+        if not isinstance(edge.get("source"), str) or not isinstance(edge.get("target"), str):
+            raise CannotArrange({f"document.edges[{i}]": "Each edge needs a string source and target."})
+    out = json.loads(json.dumps(dict(document)))
+    for node in out["nodes"]:
+        node.pop("position", None)
+        node.pop("size", None)
+    layout(out)
+    return dict(out)

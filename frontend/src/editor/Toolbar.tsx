@@ -4,8 +4,10 @@
 import { useReactFlow } from "@xyflow/react";
 import { useEffect, useState } from "react";
 
+import { api, ApiError } from "../api";
 import { useEditor, useEditorStore } from "./context";
 import { ShortcutsHelp } from "./ShortcutsHelp";
+import type { DesignDocument } from "./types";
 import type { SaveState } from "./useAutosave";
 
 const STATUS_TEXT: Record<SaveState["status"], string> = {
@@ -25,6 +27,21 @@ export function Toolbar({ save }: { designId: string; save: SaveState }) {
     notice: s.notice,
   }));
   const [help, setHelp] = useState(false);
+  const [arranging, setArranging] = useState(false);
+
+  /** The server's automatic layout (the one imported templates get), applied as one undoable change. */
+  const arrange = async () => {
+    setArranging(true);
+    try {
+      const { document } = await api.layoutDocument(store.getState().document());
+      store.getState().arrange(document as DesignDocument);
+      window.setTimeout(() => void flow.fitView({ duration: 200 }), 50);
+    } catch (error) {
+      store.getState().say(error instanceof ApiError ? error.message : "The layout could not be made.");
+    } finally {
+      setArranging(false);
+    }
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -61,6 +78,9 @@ export function Toolbar({ save }: { designId: string; save: SaveState }) {
         </button>
         <button type="button" className="button" onClick={() => void flow.fitView({ duration: 200 })} aria-keyshortcuts="F">
           Fit
+        </button>
+        <button type="button" className="button" onClick={() => void arrange()} disabled={arranging}>
+          {arranging ? "Arranging…" : "Auto-layout"}
         </button>
         <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
           Shortcuts

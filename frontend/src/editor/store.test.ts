@@ -157,3 +157,17 @@ describe("the editor store", () => {
     expect(s().savedVersion).toBe(s().version);
   });
 });
+
+describe("arranging", () => {
+  it("moves every node to the laid-out place in one undoable change, keeping everything else", () => {
+    const doc = EXAMPLES["serverless-event-driven"]!;
+    const store = createEditorStore(CATALOG, doc);
+    const s = () => store.getState();
+    const laid = { ...doc, nodes: doc.nodes.map((n, i) => ({ ...n, position: { x: i * 200, y: 7 } })) };
+    s().arrange(laid);
+    expect(s().document().nodes.map((n) => n.position)).toEqual(laid.nodes.map((n) => n.position));
+    expect(s().document().edges).toEqual(doc.edges);
+    s().undo();
+    expect(s().document().nodes.map((n) => n.position)).toEqual(doc.nodes.map((n) => n.position));
+  });
+});

@@ -80,6 +80,8 @@ export interface EditorState {
   deleteSelection(): void;
   copySelection(): void;
   paste(): void;
+  /** Put every node where `document` (the same design, laid out) has it: one change, undone as one. */
+  arrange(document: DesignDocument): void;
   undo(): void;
   redo(): void;
   say(message: string, tone?: Notice["tone"]): void;
@@ -519,6 +521,16 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
         let next = parentsFirst([...nodes.map((n) => ({ ...n, selected: false })), ...fresh] as FlowNode[]);
         for (const n of fresh) next = fitAncestors(next, n.id);
         change({ nodes: next, edges: [...edges, ...flow.edges] });
+      },
+
+      arrange: (laid) => {
+        const placed = new Map(toFlow(laid, catalog).nodes.map((n) => [n.id, n]));
+        const nodes = get().nodes.map((n) => {
+          const there = placed.get(n.id);
+          if (!there) return n;
+          return (n.type === "container" ? { ...n, position: there.position, width: there.width, height: there.height } : { ...n, position: there.position }) as FlowNode;
+        });
+        change({ nodes });
       },
 
       undo: () => {
