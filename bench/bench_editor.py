@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""How fast the browser editor opens a large design and how smoothly it drags, in Debian's Chromium (Playwright).
+
+- Opening: bench_estimate's synthetic design of N nodes (300 by default), saved through the service as any
+  design is; the time from navigating to /designs/<id>/ until every node is on the canvas (`performance.now()`
+  in the page, which counts from the navigation's start). Bar: no more than 2 s median.
+- Dragging: a server dragged across the canvas with the mouse (60 moves), the page's frames timed with
+  requestAnimationFrame meanwhile: the median and the 95th percentile frame interval, and how long the drag
+  took. 16.7 ms is 60 frames a second; the drag stays responsive while frames stay well under 100 ms.
+
+Everything runs against a fresh SQLite database in a temporary folder and `manage.py runserver` on a free port,
+with the built frontend (`make run` or `npm run build` in frontend/ first).
+
+Run by hand:  .venv/bin/python bench/bench_editor.py [--nodes 300] [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_estimate import design_of, free_port, process, setup_django  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+FRAMES = """() => {
+  window.__frames = [];
+  const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+  window.__recording = true;
+  requestAnimationFrame(tick);
+}"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the server did not answer at {url}") from None
+            time.sleep(0.2)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    if not (ROOT / "frontend" / "dist" / "index.html").is_file():
+        raise SystemExit("build the frontend first: make run, or npm run build in frontend/")
+
+    var_dir = Path(tempfile.mkdtemp(prefix="bench-editor-"))
+    setup_django(var_dir, queue=f"bench-editor-{free_port()}")
+    from django.contrib.auth import get_user_model
+
+    from designer.services.designs import create_design
+
+    user = get_user_model().objects.create_user("bench", password="bench-password")
+    document = design_of(args.nodes)
+    design, _ = create_design(owner=user, document=document, message="bench")
+    count = len(document["nodes"])
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    with process(command, var_dir / "runserver.log"):
+        wait_for(base + "/accounts/login/")
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            page = context.new_page()
+            page.goto(base + "/accounts/login/")
+            page.get_by_label("Username").fill("bench")
+            page.get_by_label("Password").fill("bench-password")
+            page.get_by_role("button", name="Log in").click()
+            page.get_by_role("heading", name="Your designs").wait_for()
+
+            editor = f"{base}/designs/{design.pk}/"
+            opened: list[float] = []
+            for run in range(args.repeat + 1):
+                page.goto("about:blank")
+                page.goto(editor)
+                page.wait_for_function(
+                    f"document.querySelectorAll('.react-flow__node').length === {count}", polling="raf", timeout=60_000
+                )
+                ms = float(page.evaluate("performance.now()"))
+                if run:  # the first opening fills the browser's caches: not counted
+                    opened.append(ms)
+            print(f"design: {count} nodes, {len(document['edges'])} connections")
+            print(
+                f"opening the editor until every node is drawn, median of {args.repeat}: "
+                f"{statistics.median(opened):.0f} ms (bar 2000 ms); runs: {', '.join(f'{t:.0f}' for t in opened)}"
+            )
+
+            drags: list[dict[str, Any]] = []
+            for _ in range(3):
+                node = page.locator(".react-flow__node-aws").nth(5)
+                box = node.bounding_box()
+                assert box is not None
+                x, y = box["x"] + box["width"] / 2, box["y"] + 20
+                page.evaluate(FRAMES)
+                start = time.perf_counter()
+                page.mouse.move(x, y)
+                page.mouse.down()
+                page.mouse.move(x + 300, y + 120, steps=60)
+                page.mouse.up()
+                took = (time.perf_counter() - start) * 1000
+                page.evaluate("window.__recording = false")
+                frames = page.evaluate("window.__frames")
+                gaps = [b - a for a, b in zip(frames, frames[1:], strict=False)]
+                drags.append(
+                    {"took": took, "median": statistics.median(gaps), "p95": percentile(gaps, 0.95), "max": max(gaps)}
+                )
+                page.keyboard.press("Control+z")
+            print(
+                "dragging a server 60 steps, three drags: "
+                + "; ".join(
+                    f"{d['took']:.0f} ms, frames median {d['median']:.1f} ms, p95 {d['p95']:.1f} ms, max {d['max']:.0f} ms"
+                    for d in drags
+                )
+            )
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
