@@ -14,7 +14,7 @@ import {
   type Edge,
   type IsValidConnection,
 } from "@xyflow/react";
-import { type DragEvent, type KeyboardEvent, useCallback } from "react";
+import { type DragEvent, type KeyboardEvent, useCallback, useState } from "react";
 
 import { useEditor, useEditorStore } from "./context";
 import { EDGE_TYPES, NODE_TYPES } from "./nodes";
@@ -33,6 +33,9 @@ export function Canvas() {
   const store = useEditorStore();
   const { nodes, edges } = useEditor((s) => ({ nodes: s.nodes, edges: s.edges }));
   const flow = useReactFlow();
+  // Fit an opened design in the view once; an empty one keeps zoom 1 at the origin, so the view does not jump
+  // when its first component is dropped.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(KIND_MIME)) {
@@ -114,7 +117,7 @@ export function Canvas() {
         }}
         deleteKeyCode={["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        fitView
+        fitView={fitOnOpen}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

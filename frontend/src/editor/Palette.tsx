@@ -2,7 +2,7 @@
  * drag one onto the canvas, or press Enter on it to add it to the selected container (or the middle of the view). */
 
 import { useReactFlow } from "@xyflow/react";
-import { type DragEvent, useId, useMemo, useState } from "react";
+import { type DragEvent, useId, useMemo, useRef, useState } from "react";
 
 import { KIND_MIME } from "./Canvas";
 import { useEditor, useEditorStore } from "./context";
@@ -50,9 +50,21 @@ export function Palette() {
     return out;
   }, [catalog, query]);
 
+  // A drag that ends can be followed by a click on the item it started from: that click adds nothing.
+  const dragged = useRef(false);
+
   const onDragStart = (event: DragEvent, item: Item) => {
+    dragged.current = true;
     event.dataTransfer.setData(KIND_MIME, JSON.stringify({ kind: item.kind.kind, preset: item.preset?.id }));
     event.dataTransfer.effectAllowed = "copy";
+  };
+
+  const onClick = (item: Item) => {
+    if (dragged.current) {
+      dragged.current = false;
+      return;
+    }
+    add(item);
   };
 
   /** From the keyboard: into the selected container when there is one, else the middle of the view. */
@@ -97,7 +109,8 @@ export function Palette() {
                   className="palette-item"
                   draggable
                   onDragStart={(e) => onDragStart(e, item)}
-                  onClick={() => add(item)}
+                  onClick={() => onClick(item)}
+                  onDragEnd={() => window.setTimeout(() => (dragged.current = false), 0)}
                   title={`${item.kind.description} Drag it onto the canvas, or press Enter to add it.`}
                   aria-label={`Add ${item.preset ? `${item.preset.name} (${item.kind.label})` : item.kind.label}`}
                 >

@@ -42,7 +42,7 @@ describe("the editor store", () => {
   it("gives each new subnet of a VPC its own address range", () => {
     const { s, az, subnet } = network();
     const at = absolute(s().nodes, az);
-    const second = s().addNode("aws.vpc.subnet", { x: at.x + 100, y: at.y + 290 })!;
+    const second = s().addNode("aws.vpc.subnet", { x: at.x + 500, y: at.y + 100 })!;
     const cidrs = s()
       .document()
       .nodes.filter((n) => [subnet, second].includes(n.id))

@@ -16,6 +16,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 
 import { type Catalog, connectionBetween, placementProblem } from "./rules";
 import {
+  containerSize,
   type DocumentBase,
   edgeCaption,
   type FlowEdge,
@@ -201,10 +202,14 @@ function fitAncestors(nodes: FlowNode[], id: string): FlowNode[] {
 
 // -- new nodes ------------------------------------------------------------------------------------------------
 
-function slug(kind: string): string {
+/** The stem of a new node's id: its kind's last part ("subnet", "vpc"), with the service before it where
+ * another kind ends the same way ("ec2-instance", "rds-instance"). */
+function slug(catalog: Catalog, kind: string): string {
   const parts = kind.split(".");
-  const tail = parts.slice(parts[0] === "aws" || parts[0] === "external" ? 1 : 0).join("-");
-  return tail.replace(/_/g, "-").replace(/[^A-Za-z0-9-]/g, "") || "node";
+  const last = parts.at(-1) ?? "node";
+  const shared = [...catalog.kinds.keys()].some((other) => other !== kind && other.split(".").at(-1) === last);
+  const stem = shared && parts.length > 2 ? `${parts.at(-2)}-${last}` : last;
+  return stem.replace(/_/g, "-").replace(/[^A-Za-z0-9-]/g, "") || "node";
 }
 
 function freshId(taken: Set<string>, stem: string): string {
@@ -378,8 +383,8 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
         }
         const parent = place.parent;
         const origin = parent ? absolute(nodes, parent.id) : { x: 0, y: 0 };
-        const id = freshId(new Set(nodes.map((n) => n.id)), slug(kind));
-        const size = spec.is_container ? { width: 320, height: 220 } : LEAF;
+        const id = freshId(new Set(nodes.map((n) => n.id)), slug(catalog, kind));
+        const size = spec.is_container ? containerSize(kind) : LEAF;
         const position = {
           x: Math.max(point.x - origin.x - size.width / 2, parent ? 10 : -Infinity),
           y: Math.max(point.y - origin.y - 30, parent ? TOP - 14 : -Infinity),
@@ -490,7 +495,7 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
         const taken = new Set(nodes.map((n) => n.id));
         const renamed = new Map<string, string>();
         for (const n of clipboard.nodes) {
-          const id = freshId(taken, slug(n.kind));
+          const id = freshId(taken, slug(catalog, n.kind));
           taken.add(id);
           renamed.set(n.id, id);
         }

@@ -15,6 +15,20 @@ export const LEAF: Size = { width: 120, height: 90 };
 export const PAD = 30;
 export const TOP = 50;
 
+/** A new container's size: room for what usually goes in it (two zones in a VPC, two subnets in a zone). */
+const CONTAINER_SIZES: Record<string, Size> = {
+  "aws.region": { width: 1000, height: 700 },
+  "aws.vpc.vpc": { width: 760, height: 540 },
+  "aws.vpc.availability_zone": { width: 700, height: 220 },
+  "aws.vpc.subnet": { width: 300, height: 150 },
+  "aws.ecs.cluster": { width: 280, height: 170 },
+  "aws.autoscaling.group": { width: 280, height: 170 },
+};
+
+export function containerSize(kind: string): Size {
+  return CONTAINER_SIZES[kind] ?? { width: 320, height: 220 };
+}
+
 export type NodeData = { doc: DocNode; cost?: string | null; problem?: string | null };
 export type LeafFlowNode = Node<NodeData, "aws">;
 export type ContainerFlowNode = Node<NodeData, "container">;
@@ -110,7 +124,7 @@ export function toFlow(document: DesignDocument, catalog: Catalog): { nodes: Flo
       ...(doc.parent ? { parentId: doc.parent } : {}),
     };
     if (container) {
-      const size = place.size ?? { width: 320, height: 220 };
+      const size = place.size ?? containerSize(doc.kind);
       return { ...base, type: "container", width: size.width, height: size.height } as ContainerFlowNode;
     }
     return { ...base, type: "aws" } as LeafFlowNode;
