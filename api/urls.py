@@ -13,6 +13,7 @@ urlpatterns = [
     path("designs/layout/", views.LayoutView.as_view(), name="design-layout"),
     path("designs/import/", views.TemplateImportView.as_view(), name="design-import"),
     path("designs/<uuid:pk>/", views.DesignDetailView.as_view(), name="design-detail"),
+    path("designs/<uuid:pk>/duplicate/", views.DesignDuplicateView.as_view(), name="design-duplicate"),
     path("designs/<uuid:pk>/revisions/", views.RevisionListView.as_view(), name="revision-list"),
     path("designs/<uuid:pk>/revisions/<int:number>/", views.RevisionDetailView.as_view(), name="revision-detail"),
     re_path(
@@ -36,6 +37,7 @@ urlpatterns = [
     path("prices/status/", views.PriceStatusView.as_view(), name="price-status"),
     path("prices/instance-types/", views.InstanceTypesView.as_view(), name="instance-types"),
     path("palette/", views.PaletteView.as_view(), name="palette"),
+    path("examples/", views.ExampleListView.as_view(), name="example-list"),
     path("me/", views.MeView.as_view(), name="me"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("schema/design/", views.DesignSchemaView.as_view(), name="design-schema"),

@@ -32,6 +32,7 @@ from designer.services import cloudformation as cfn_services
 from designer.services import designs as design_services
 from designer.services import diagrams as diagram_services
 from designer.services import estimates as estimate_services
+from designer.services import examples as example_services
 from designer.services import prices as price_services
 
 from . import serializers as s
@@ -102,7 +103,8 @@ class DesignListView(generics.GenericAPIView):
 
     @extend_schema(
         summary="Create a design",
-        description="From a document, or empty with a name and region. Creates revision 1.",
+        description="From a document, from an example (`example`: a slug from GET /api/examples/), or empty with "
+        "a name and region. Creates revision 1.",
         request=s.DesignCreateSerializer,
         responses={201: s.DesignSavedSerializer, **errors(400, 413, 415)},
     )
@@ -110,14 +112,51 @@ class DesignListView(generics.GenericAPIView):
         body = s.DesignCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        document, message = data.get("document"), data.get("message", "")
+        if "example" in data:
+            example = _example(data["example"])
+            document, message = example.document.to_dict(), message or f"Created from the example “{example.name}”"
         design, warnings = design_services.create_design(
-            owner=request.user,
-            document=data.get("document"),
-            name=data.get("name"),
-            region=data.get("region"),
-            message=data.get("message", ""),
+            owner=request.user, document=document, name=data.get("name"), region=data.get("region"), message=message
         )
         return Response(_saved(design, warnings, request), status=status.HTTP_201_CREATED)
+
+
+def _example(slug: str) -> example_services.Example:
+    try:
+        return example_services.get_example(slug)
+    except example_services.UnknownExample as exc:
+        raise ValidationError({"example": [str(exc)]}) from None
+
+
+class ExampleListView(APIView):
+    @extend_schema(
+        summary="The example designs to start from",
+        description="Each example's slug (send it as `example` to POST /api/designs/), name, description, region "
+        "and number of components.",
+        responses={200: s.ExampleSerializer(many=True), **errors()},
+    )
+    def get(self, request: Request) -> Response:
+        return Response(s.ExampleSerializer(example_services.list_examples(), many=True).data)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class DesignDuplicateView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="Duplicate a design",
+        description="A new design whose revision 1 is this design's newest document, called `name` (by default "
+        "'Copy of <its name>'). The original is unchanged.",
+        request=s.DesignDuplicateSerializer,
+        responses={201: s.DesignSavedSerializer, **errors(400, 404, 413, 415)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        design = self.get_design()
+        body = s.DesignDuplicateSerializer(data=request.data if request.data is not None else {})
+        body.is_valid(raise_exception=True)
+        copy, warnings = design_services.duplicate_design(
+            design=design, owner=request.user, name=body.validated_data.get("name")
+        )
+        return Response(_saved(copy, warnings, request), status=status.HTTP_201_CREATED)
 
 
 @extend_schema(parameters=[UUID_PATH])

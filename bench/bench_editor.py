@@ -17,6 +17,7 @@ Run by hand:  .venv/bin/python bench/bench_editor.py [--nodes 300] [--repeat 7]
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import sys
 import tempfile
@@ -134,7 +135,7 @@ def main() -> int:
                 took = (time.perf_counter() - start) * 1000
                 page.evaluate("window.__recording = false")
                 frames = page.evaluate("window.__frames")
-                gaps = [b - a for a, b in zip(frames, frames[1:], strict=False)]
+                gaps = [b - a for a, b in itertools.pairwise(frames)]
                 drags.append(
                     {"took": took, "median": statistics.median(gaps), "p95": percentile(gaps, 0.95), "max": max(gaps)}
                 )
@@ -142,7 +143,8 @@ def main() -> int:
             print(
                 "dragging a server 60 steps, three drags: "
                 + "; ".join(
-                    f"{d['took']:.0f} ms, frames median {d['median']:.1f} ms, p95 {d['p95']:.1f} ms, max {d['max']:.0f} ms"
+                    f"{d['took']:.0f} ms, frames median {d['median']:.1f} ms, p95 {d['p95']:.1f} ms, "
+                    f"max {d['max']:.0f} ms"
                     for d in drags
                 )
             )

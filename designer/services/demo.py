@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from ..document import load
 from ..models import Design
 from .designs import create_design
-
-EXAMPLES_DIR = Path(settings.BASE_DIR) / "examples"
+from .examples import EXAMPLES_DIR, list_examples
 
 
 @dataclass(frozen=True)
@@ -33,14 +30,10 @@ def seed_demo(username: str = "demo", password: str = "demo", examples_dir: Path
     user.set_password(password)
     user.save()
     created, existing = [], []
-    for path in sorted(examples_dir.glob("*.json")):
-        data = path.read_bytes()
-        doc = load(data).document
-        if doc is None:
-            raise ValueError(f"example {path.name} is not a valid design")
-        if Design.objects.filter(owner=user, name=doc.name).exists():
-            existing.append(doc.name)
+    for example in list_examples(examples_dir):
+        if Design.objects.filter(owner=user, name=example.name).exists():
+            existing.append(example.name)
             continue
-        create_design(owner=user, document=data, message=f"Example from {path.name}")
-        created.append(doc.name)
+        create_design(owner=user, document=example.path.read_bytes(), message=f"Example from {example.path.name}")
+        created.append(example.name)
     return DemoResult(username, password, created, existing)

@@ -15,7 +15,6 @@ from ..cloudformation.layout import layout
 from ..document import DesignDocument, DocumentInvalid, Limits, LoadResult, Problem, load, new_document
 from ..models import Design, Revision
 
-
 NAME_MAX_LENGTH = 200  # the document schema's maxLength for `name`
 
 
@@ -112,7 +111,9 @@ def rename_design(
     )
 
 
-def duplicate_design(*, design: Design, owner: AbstractBaseUser, name: str | None = None) -> tuple[Design, list[Problem]]:
+def duplicate_design(
+    *, design: Design, owner: AbstractBaseUser, name: str | None = None
+) -> tuple[Design, list[Problem]]:
     """A new design of `owner`'s whose revision 1 is `design`'s newest document, called `name` (by default
     "Copy of <name>", cut to the longest name a document may have). The original is left as it was."""
     name = name or f"Copy of {design.name}"[:NAME_MAX_LENGTH]

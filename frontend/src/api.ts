@@ -75,6 +75,22 @@ export interface NewDesign {
   region: Region;
 }
 
+/** An example design to start from (GET /api/examples/); `slug` is what a create sends as `example`. */
+export interface DesignExample {
+  slug: string;
+  name: string;
+  description: string;
+  region: string;
+  node_count: number;
+}
+
+/** A new design started from an example; name and region default to the example's. */
+export interface NewDesignFromExample {
+  example: string;
+  name?: string;
+  region?: Region;
+}
+
 /** What an import made of a CloudFormation template. */
 export interface ImportReport {
   /** Resources in the template. */
@@ -320,6 +336,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
     saveDesign: (id: string, document: unknown, message = "", signal?: AbortSignal) =>
       request<SavedDesign>("PUT", designPath(id), { body: { document, message }, signal }),
     getPalette: (signal?: AbortSignal) => request<Palette>("GET", "/api/palette/", { signal }),
+    // -- the designs page: examples, rename, duplicate
+    listExamples: (signal?: AbortSignal) => request<DesignExample[]>("GET", "/api/examples/", { signal }),
+    createFromExample: (design: NewDesignFromExample) =>
+      request<SavedDesign>("POST", "/api/designs/", { body: design }),
+    /** A new revision identical to the newest but for its name. */
+    renameDesign: (id: string, name: string) => request<SavedDesign>("PATCH", designPath(id), { body: { name } }),
+    /** A new design (revision 1) from the design's newest document, by default called "Copy of <name>". */
+    duplicateDesign: (id: string, name?: string) =>
+      request<SavedDesign>("POST", `${designPath(id)}duplicate/`, { body: name ? { name } : {} }),
+    /** The document laid out automatically (nothing saved). */
+    layoutDocument: (document: unknown, signal?: AbortSignal) =>
+      request<{ document: unknown }>("POST", "/api/designs/layout/", { body: { document }, signal }),
   };
 }
 
@@ -327,3 +355,173 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** The client the app uses: the browser's fetch, cookies and location. */
 export const api: ApiClient = createApiClient();
+
+// -- estimates and revisions (the editor's cost and history panels) ----------------------------------
+
+export type EstimateStatus = "pending" | "running" | "done" | "failed";
+
+/** One priced line of an estimate (designer/pricing/estimate.py CostLine); amounts are decimal strings in USD. */
+export interface CostLine {
+  node: string | null;
+  edge: string | null;
+  service: string;
+  name: string;
+  quantity: string;
+  unit: string;
+  unit_price: string;
+  monthly_cost: string;
+  upfront_monthly: string;
+  sku: string;
+  price_date: string;
+  term: string;
+  note: string;
+}
+
+export interface UnpricedItem {
+  node: string | null;
+  edge: string | null;
+  what: string;
+  reason: string;
+}
+
+export interface Assumption {
+  node: string | null;
+  field: string;
+  label: string;
+  value: unknown;
+  unit: string;
+  /** The catalog's default, not a figure the author gave. */
+  default: boolean;
+}
+
+/** A finished estimate (`Estimate.as_dict()`, docs/pricing.md "The estimate"); money is decimal strings, in USD. */
+export interface EstimateResult {
+  currency: string;
+  total_monthly: string;
+  total_yearly: string;
+  recurring_monthly: string;
+  upfront_monthly: string;
+  settings: { pricing_model: string; hours_per_month: string; spot_discount: string };
+  /** Per node id, per service, per edge id: the server's sums of the lines (upfront fees spread monthly). */
+  by_node: Record<string, string>;
+  by_service: Record<string, string>;
+  by_connection: Record<string, string>;
+  lines: CostLine[];
+  unpriced: UnpricedItem[];
+  /** Nodes AWS does not charge for, and why. */
+  free: Record<string, string>;
+  notes: Record<string, string[]>;
+  assumptions: Assumption[];
+  /** "<service> <region>" -> the publication date of its prices. */
+  price_data: Record<string, string>;
+  /** The oldest of `price_data`'s dates ("" when nothing was priced). */
+  oldest_price_date: string;
+  missing_regions: string[];
+}
+
+/** An estimate being computed by a worker, or computed (api/serializers.py EstimateSerializer). */
+export interface Estimate {
+  id: string;
+  url: string;
+  csv_url: string;
+  json_url: string;
+  design: string;
+  revision: number;
+  status: EstimateStatus;
+  settings: Record<string, unknown>;
+  price_version: string;
+  /** Once `status` is done. */
+  result: EstimateResult | null;
+  /** Why it failed (status failed). */
+  error: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** What to estimate: a revision (the newest when left out), optionally under another pricing model. */
+export interface EstimateRequest {
+  revision?: number;
+  pricing_model?: string;
+  spot_discount_percent?: number;
+}
+
+/** A saved revision with its document. */
+export interface Revision extends RevisionSummary {
+  document: unknown;
+}
+
+export function estimatePath(id: string): string {
+  return `/api/estimates/${encodeURIComponent(id)}/`;
+}
+
+/** An estimate's lines as a CSV attachment (once done). */
+export function estimateCsvPath(id: string): string {
+  return `${estimatePath(id)}csv/`;
+}
+
+export function revisionsPath(designId: string): string {
+  return `${designPath(designId)}revisions/`;
+}
+
+export function revisionPath(designId: string, number: number): string {
+  return `${revisionsPath(designId)}${number}/`;
+}
+
+/** One revision's CloudFormation template, served as an attachment. */
+export function revisionTemplatePath(designId: string, number: number, format: TemplateFormat = "yaml"): string {
+  return `${revisionsPath(designId)}${number}/cloudformation.${format}`;
+}
+
+type Requester = Pick<ApiClient, "request">;
+
+/** Queues the estimate of a revision (answered 202), or finds the one made already; follow it with `getEstimate`. */
+export function requestEstimate(client: Requester, designId: string, body: EstimateRequest = {}, signal?: AbortSignal) {
+  return client.request<Estimate>("POST", `${designPath(designId)}estimates/`, { body, signal });
+}
+
+export function getEstimate(client: Requester, id: string, signal?: AbortSignal) {
+  return client.request<Estimate>("GET", estimatePath(id), { signal });
+}
+
+/** A page of the design's revisions, newest first. */
+export function listRevisions(client: Requester, designId: string, page = 1, signal?: AbortSignal) {
+  return client.request<Page<RevisionSummary>>("GET", `${revisionsPath(designId)}?page=${page}`, { signal });
+}
+
+export function getRevision(client: Requester, designId: string, number: number, signal?: AbortSignal) {
+  return client.request<Revision>("GET", revisionPath(designId, number), { signal });
+}
+
+// -- the editor's inspector and problems (appended block) ---------------------------------------------
+
+/** An EC2 instance type with its size and hourly on-demand Linux price, where the region's price data has them
+ * (GET /api/prices/instance-types/, api/serializers.py InstanceTypeSerializer). */
+export interface InstanceType {
+  instance_type: string;
+  vcpu: number | null;
+  /** GiB, as a decimal string ("0.5", "16"). */
+  memory_gib: string | null;
+  /** USD an hour, as a decimal string: money is never a float. */
+  hourly_usd: string | null;
+}
+
+/** What a save of a document would find (POST /api/designs/validate/): errors block a save, warnings do not. */
+export interface ValidationResult {
+  valid: boolean;
+  problems: Problem[];
+}
+
+/** The instance types priced in `region` (a region code; the server's default is us-east-1). */
+export function getInstanceTypes(client: ApiClient, region: string, signal?: AbortSignal): Promise<InstanceType[]> {
+  return client.request<InstanceType[]>("GET", `/api/prices/instance-types/?region=${encodeURIComponent(region)}`, { signal });
+}
+
+/** The problems a save of `document` would report, without saving it. */
+export function validateDocument(client: ApiClient, document: unknown, signal?: AbortSignal): Promise<ValidationResult> {
+  return client.request<ValidationResult>("POST", "/api/designs/validate/", { body: { document }, signal });
+}
+
+/** The JSON Schema of a design document (GET /api/schema/design/): the settings' and the edges' usage fields. */
+export function getDesignSchema(client: ApiClient, signal?: AbortSignal): Promise<import("./editor/types").JsonSchema> {
+  return client.request<import("./editor/types").JsonSchema>("GET", "/api/schema/design/", { signal });
+}

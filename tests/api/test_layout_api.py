@@ -50,9 +50,17 @@ def test_a_document_with_problems_is_still_laid_out(api: APIClient) -> None:
     [
         ({"nodes": "x"}, "document.nodes"),
         ({"nodes": [{"id": "a"}]}, "document.nodes[0]"),
-        ({"nodes": [{"id": "a", "kind": "aws.s3.bucket"}, {"id": "a", "kind": "aws.s3.bucket"}]}, "document.nodes[1].id"),
         (
-            {"nodes": [{"id": "a", "kind": "aws.vpc.vpc", "parent": "b"}, {"id": "b", "kind": "aws.vpc.vpc", "parent": "a"}]},
+            {"nodes": [{"id": "a", "kind": "aws.s3.bucket"}, {"id": "a", "kind": "aws.s3.bucket"}]},
+            "document.nodes[1].id",
+        ),
+        (
+            {
+                "nodes": [
+                    {"id": "a", "kind": "aws.vpc.vpc", "parent": "b"},
+                    {"id": "b", "kind": "aws.vpc.vpc", "parent": "a"},
+                ]
+            },
             "document.nodes",
         ),
         ({"nodes": [], "edges": [{"source": 1}]}, "document.edges[0]"),

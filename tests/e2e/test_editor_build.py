@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from designer.models import Design
+from designer.services.catalog import sync_catalog
 from designer.services.designs import create_design
 from tests.e2e.pages import log_in
 
@@ -42,6 +43,7 @@ def saved(page: Any) -> None:
 
 @pytest.fixture
 def empty_design(live_server: Any) -> Design:
+    sync_catalog()  # the palette: an earlier transactional test may have emptied the table a migration filled
     user = get_user_model().objects.create_user("demo", password="demo")
     design, _ = create_design(owner=user, name="Built by hand", region="us-east-1")
     return design

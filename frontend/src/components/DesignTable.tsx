@@ -1,4 +1,4 @@
-import type { DesignSummary } from "../api";
+import type { DesignSummary, SavedDesign } from "../api";
 import { useNow } from "../hooks/useNow";
 import { DesignRow } from "./DesignRow";
 
@@ -6,11 +6,14 @@ interface DesignTableProps {
   designs: DesignSummary[];
   /** The id of the heading that names the table. */
   labelledBy: string;
-  deletingId: string | null;
+  /** The design being duplicated or deleted, if any. */
+  busyId: string | null;
+  onRenamed: (design: SavedDesign, oldName: string) => void;
+  onDuplicate: (design: DesignSummary) => void;
   onDelete: (design: DesignSummary) => void;
 }
 
-export function DesignTable({ designs, labelledBy, deletingId, onDelete }: DesignTableProps) {
+export function DesignTable({ designs, labelledBy, busyId, onRenamed, onDuplicate, onDelete }: DesignTableProps) {
   const now = useNow();
   return (
     <div className="table-wrap">
@@ -40,7 +43,9 @@ export function DesignTable({ designs, labelledBy, deletingId, onDelete }: Desig
               key={design.id}
               design={design}
               now={now}
-              deleting={deletingId === design.id}
+              busy={busyId === design.id}
+              onRenamed={onRenamed}
+              onDuplicate={onDuplicate}
               onDelete={onDelete}
             />
           ))}

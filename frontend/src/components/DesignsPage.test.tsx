@@ -139,10 +139,11 @@ describe("the designs list", () => {
 });
 
 describe("creating a design", () => {
-  it("POSTs the name and region and shows the new design at the top of the list", async () => {
+  it("POSTs the name and region and opens the new design in the editor", async () => {
     const user = userEvent.setup();
     useServer({ designs: [makeDesign({ name: "Older design" })] });
-    render(<DesignsPage />);
+    const openDesign = vi.fn();
+    render(<DesignsPage openDesign={openDesign} />);
     await screen.findByText("Older design");
 
     const name = screen.getByRole("textbox", { name: "Design name" });
@@ -155,32 +156,16 @@ describe("creating a design", () => {
     await user.selectOptions(region, "eu-central-2");
     await user.click(screen.getByRole("button", { name: "Create design" }));
 
-    await waitFor(async () => {
-      const [top] = await designRows();
-      expect(within(top!).getByRole("rowheader")).toHaveTextContent("Serverless API");
-    });
+    await waitFor(() => expect(openDesign).toHaveBeenCalledTimes(1));
     const posts = server.requestsTo("POST", "/api/designs/");
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toEqual({ name: "Serverless API", region: "eu-central-2" });
     expect(posts[0]!.headers["x-csrftoken"]).toBe("cookie-token");
-    expect(listStatus()).toHaveTextContent("Created design “Serverless API”.");
+    expect(openDesign).toHaveBeenCalledWith(server.designs[0]!.id);
+    expect(server.designs[0]!.name).toBe("Serverless API");
+    expect(listStatus()).toHaveTextContent("Created design “Serverless API”. Opening it in the editor…");
     expect(name).toHaveValue("");
     expect(region).toHaveValue("eu-central-2");
-    expect(await designRows()).toHaveLength(2);
-  });
-
-  it("goes back to the first page to show a design created while on a later page", async () => {
-    const user = userEvent.setup();
-    useServer({ designs: Array.from({ length: 3 }, (_, i) => makeDesign({ name: `Old ${i + 1}` })), pageSize: 2 });
-    render(<DesignsPage />);
-    await user.click(await screen.findByRole("button", { name: /next page/i }));
-    await screen.findByText("Old 3");
-
-    await user.type(screen.getByRole("textbox", { name: "Design name" }), "Brand new");
-    await user.click(screen.getByRole("button", { name: "Create design" }));
-
-    expect(await screen.findByText("Brand new")).toBeInTheDocument();
-    expect(screen.getByRole("navigation", { name: "Pagination" })).toHaveTextContent("Page 1 of 2");
   });
 
   it("shows the API's validation messages and marks the fields they are about", async () => {
@@ -236,19 +221,27 @@ describe("creating a design", () => {
   });
 });
 
+/** Answers the delete confirmation dialog with its `button` ("Delete" or "Cancel"). */
+async function answerConfirmation(user: ReturnType<typeof userEvent.setup>, button: "Delete" | "Cancel") {
+  const dialog = await screen.findByRole("dialog", { name: "Delete this design?" });
+  await user.click(within(dialog).getByRole("button", { name: button }));
+  expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+}
+
 describe("deleting a design", () => {
   it("asks for confirmation, sends DELETE with the CSRF token, and refreshes the list", async () => {
     const user = userEvent.setup();
     useServer({ designs: [makeDesign({ name: "Keep me" }), makeDesign({ name: "Scratch" })] });
-    const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
     render(<DesignsPage />);
     await screen.findByText("Scratch");
     const id = server.designs[1]!.id;
 
     await user.click(screen.getByRole("button", { name: "Delete Scratch" }));
 
-    expect(confirm).toHaveBeenCalledTimes(1);
-    expect(confirm.mock.calls[0]?.[0]).toContain("Scratch");
+    const dialog = screen.getByRole("dialog", { name: "Delete this design?" });
+    expect(dialog).toHaveAccessibleDescription(expect.stringContaining("“Scratch” and all its revisions"));
+    expect(server.requestsTo("DELETE")).toHaveLength(0);
+    await answerConfirmation(user, "Delete");
     await waitFor(() => expect(screen.queryByText("Scratch")).not.toBeInTheDocument());
     const deletes = server.requestsTo("DELETE");
     expect(deletes.map((r) => r.url)).toEqual([`/api/designs/${id}/`]);
@@ -259,15 +252,31 @@ describe("deleting a design", () => {
     expect(server.requestsTo("GET", "/api/designs/").length).toBeGreaterThanOrEqual(2);
   });
 
-  it("deletes nothing when the confirmation is cancelled", async () => {
+  it("deletes nothing when the confirmation is cancelled, and gives the focus back to the Delete button", async () => {
     const user = userEvent.setup();
     useServer({ designs: [makeDesign({ name: "Precious" })] });
-    const confirm = vi.spyOn(window, "confirm").mockReturnValue(false);
+    render(<DesignsPage />);
+
+    const button = await screen.findByRole("button", { name: "Delete Precious" });
+    await user.click(button);
+    // Cancel is the safe default: it has the focus first.
+    expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await answerConfirmation(user, "Cancel");
+
+    expect(server.requestsTo("DELETE")).toHaveLength(0);
+    expect(screen.getByText("Precious")).toBeInTheDocument();
+    expect(button).toHaveFocus();
+  });
+
+  it("deletes nothing when the confirmation is dismissed with Escape", async () => {
+    const user = userEvent.setup();
+    useServer({ designs: [makeDesign({ name: "Precious" })] });
     render(<DesignsPage />);
 
     await user.click(await screen.findByRole("button", { name: "Delete Precious" }));
+    await user.keyboard("{Escape}");
 
-    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(server.requestsTo("DELETE")).toHaveLength(0);
     expect(screen.getByText("Precious")).toBeInTheDocument();
   });
@@ -275,11 +284,11 @@ describe("deleting a design", () => {
   it("goes back a page after deleting the last design of the last page", async () => {
     const user = userEvent.setup();
     useServer({ designs: Array.from({ length: 3 }, (_, i) => makeDesign({ name: `D${i + 1}` })), pageSize: 2 });
-    vi.spyOn(window, "confirm").mockReturnValue(true);
     render(<DesignsPage />);
     await user.click(await screen.findByRole("button", { name: /next page/i }));
 
     await user.click(await screen.findByRole("button", { name: "Delete D3" }));
+    await answerConfirmation(user, "Delete");
 
     expect(await screen.findByText("D1")).toBeInTheDocument();
     expect(screen.getByText("D2")).toBeInTheDocument();
@@ -289,12 +298,12 @@ describe("deleting a design", () => {
   it("shows the API's message when the delete fails", async () => {
     const user = userEvent.setup();
     useServer({ designs: [makeDesign({ name: "Locked" })] });
-    vi.spyOn(window, "confirm").mockReturnValue(true);
     const id = server.designs[0]!.id;
     server.failNext("DELETE", `/api/designs/${id}/`, 403, "permission_denied", "You do not have permission to perform this action.");
     render(<DesignsPage />);
 
     await user.click(await screen.findByRole("button", { name: "Delete Locked" }));
+    await answerConfirmation(user, "Delete");
 
     expect(await screen.findByRole("alert")).toHaveTextContent("You do not have permission to perform this action.");
     expect(screen.getByText("Locked")).toBeInTheDocument();

@@ -237,7 +237,16 @@ describe("the diagram menu", () => {
 describe("the designs table", () => {
   it("offers a diagram of each design that has a revision, after its CloudFormation link", () => {
     const designs = [makeDesign({ name: "Three-tier web app" }), makeDesign({ name: "Empty", revision: null })];
-    render(<DesignTable designs={designs} labelledBy="x" deletingId={null} onDelete={vi.fn()} />);
+    render(
+      <DesignTable
+        designs={designs}
+        labelledBy="x"
+        busyId={null}
+        onRenamed={vi.fn()}
+        onDuplicate={vi.fn()}
+        onDelete={vi.fn()}
+      />,
+    );
 
     const [first, second] = screen.getAllByRole("row").slice(1);
     const summary = within(first!).getByText("Diagram");

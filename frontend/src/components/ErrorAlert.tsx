@@ -1,6 +1,6 @@
 import { ApiError } from "../api";
 
-const FIELD_LABELS: Record<string, string> = { name: "Name", region: "Region", template: "Template" };
+const FIELD_LABELS: Record<string, string> = { name: "Name", region: "Region", template: "Template", example: "Example" };
 
 /** The lines to show for an error: its `detail`, then each finding that says something more. */
 export function errorLines(error: ApiError): { detail: string; items: string[] } {

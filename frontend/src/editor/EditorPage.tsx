@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { api, ApiError } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Canvas } from "./Canvas";
+import { EstimateProvider } from "./CostPanel";
 import { EditorContext } from "./context";
 import { Palette } from "./Palette";
 import { catalogOf } from "./rules";
@@ -16,6 +17,7 @@ import { createEditorStore, type EditorStore } from "./store";
 import { Toolbar } from "./Toolbar";
 import type { DesignDocument } from "./types";
 import { useAutosave } from "./useAutosave";
+import { ValidationProvider } from "./ValidationProvider";
 
 interface Loaded {
   store: EditorStore;
@@ -67,14 +69,18 @@ function Editor({ designId }: { designId: string }) {
   const session = useMemo(() => ({ designId, save }), [designId, save]);
   return (
     <SessionContext.Provider value={session}>
-      <div className="editor">
-        <Toolbar designId={designId} save={save} />
-        <div className="editor-body">
-          <Palette />
-          <Canvas />
-          <SidePanel />
-        </div>
-      </div>
+      <EstimateProvider>
+        <ValidationProvider>
+          <div className="editor">
+            <Toolbar designId={designId} save={save} />
+            <div className="editor-body">
+              <Palette />
+              <Canvas />
+              <SidePanel />
+            </div>
+          </div>
+        </ValidationProvider>
+      </EstimateProvider>
     </SessionContext.Provider>
   );
 }

@@ -2,6 +2,9 @@
 
 import { type ReactNode, useId, useState } from "react";
 
+import { INSPECT_PANELS } from "./panelsInspect";
+import { OUTPUT_PANELS } from "./panelsOutput";
+
 export interface PanelTab {
   id: string;
   label: string;
@@ -9,7 +12,7 @@ export interface PanelTab {
 }
 
 /** The panels, in tab order. */
-export const PANELS: PanelTab[] = [];
+export const PANELS: PanelTab[] = [...INSPECT_PANELS, ...OUTPUT_PANELS];
 
 export function SidePanel() {
   const tabs = PANELS;

@@ -81,6 +81,9 @@ export interface EditorState {
   deleteSelection(): void;
   copySelection(): void;
   paste(): void;
+  /** Make the canvas `document` (an earlier revision brought back): one change, undone as one, saved by autosave
+   * as a new revision. */
+  restore(document: DesignDocument): void;
   /** Put every node where `document` (the same design, laid out) has it: one change, undone as one. */
   arrange(document: DesignDocument): void;
   undo(): void;
@@ -526,6 +529,12 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
         let next = parentsFirst([...nodes.map((n) => ({ ...n, selected: false })), ...fresh] as FlowNode[]);
         for (const n of fresh) next = fitAncestors(next, n.id);
         change({ nodes: next, edges: [...edges, ...flow.edges] });
+      },
+
+      restore: (doc) => {
+        const flow = toFlow(doc, catalog);
+        const { nodes: _rn, edges: _re, ...base } = doc;
+        change({ base, nodes: flow.nodes, edges: flow.edges });
       },
 
       arrange: (laid) => {

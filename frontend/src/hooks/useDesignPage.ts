@@ -12,7 +12,8 @@ export interface DesignPageState {
   reload: () => void;
 }
 
-/** Page `page` of the user's designs, fetched again whenever `page` changes or `reload` is called. */
+/** Page `page` of the user's designs, fetched again whenever `page` changes, `reload` is called or the page is
+ * shown again from the browser's back/forward cache. */
 export function useDesignPage(page: number): DesignPageState {
   const client = useApi();
   const [data, setData] = useState<Page<DesignSummary> | null>(null);
@@ -40,5 +41,16 @@ export function useDesignPage(page: number): DesignPageState {
   }, [client, page, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+
+  // Back from the editor, the browser may show this page as it was left (the back/forward cache): the list may
+  // have changed since (a design just created, or edited), so fetch it again.
+  useEffect(() => {
+    function restored(event: PageTransitionEvent) {
+      if (event.persisted) reload();
+    }
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, [reload]);
+
   return { data, error, loading, reload };
 }

@@ -1,12 +1,21 @@
 /**
  * An in-memory stand-in for the designer's REST API, as a `fetch` for component tests: it keeps designs, pages
- * them newest first, creates, imports and deletes them, answers errors in the API's format, and records every
- * request.
+ * them newest first, creates (blank or from an example), imports, renames, duplicates and deletes them, answers
+ * errors in the API's format, and records every request.
  */
 
 import { vi } from "vitest";
 
-import type { DesignSummary, ImportReport, ImportedDesign, Page, Problem, SavedDesign, User } from "../api";
+import type {
+  DesignExample,
+  DesignSummary,
+  ImportReport,
+  ImportedDesign,
+  Page,
+  Problem,
+  SavedDesign,
+  User,
+} from "../api";
 
 export interface RecordedRequest {
   method: string;
@@ -21,7 +30,26 @@ export interface FakeApiOptions {
   pageSize?: number;
   /** What an import answers (by default: 3 resources became 2 components and 1 connection). */
   importReport?: ImportReport;
+  /** The example designs GET /api/examples/ lists (by default `EXAMPLES`). */
+  examples?: DesignExample[];
 }
+
+export const EXAMPLES: DesignExample[] = [
+  {
+    slug: "hybrid-connectivity",
+    name: "Hybrid connectivity",
+    description: "An on-premises data center reaches two VPCs through a Transit Gateway.",
+    region: "us-east-1",
+    node_count: 22,
+  },
+  {
+    slug: "serverless-event-driven",
+    name: "Serverless event-driven app",
+    description: "An order API on API Gateway and Lambda with DynamoDB.",
+    region: "eu-west-1",
+    node_count: 14,
+  },
+];
 
 interface CannedError {
   method: string;
@@ -98,8 +126,60 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     return json(200, body);
   }
 
+  const examples = options.examples ?? EXAMPLES;
+
+  function added(fields: Partial<DesignSummary>): SavedDesign {
+    clock += 60_000;
+    const at = new Date(clock).toISOString();
+    const design = makeDesign({ ...fields, created_at: at, updated_at: at });
+    designs.unshift(design);
+    return { ...design, document: { nodes: [], edges: [] }, warnings: [] };
+  }
+
+  function fromExample(data: { example?: unknown; name?: unknown; region?: unknown }): Response {
+    const example = examples.find((e) => e.slug === data.example);
+    if (!example) {
+      const message = `There is no example "${String(data.example)}".`;
+      return json(400, { type: "invalid_request", detail: message, errors: [problem(message, "example", "invalid_choice")] });
+    }
+    const name = typeof data.name === "string" && data.name.trim() ? data.name.trim() : example.name;
+    const region = typeof data.region === "string" ? data.region : example.region;
+    return json(201, added({ name, region, node_count: example.node_count }));
+  }
+
+  function rename(id: string, body: unknown): Response {
+    const design = designs.find((d) => d.id === id);
+    if (!design) return json(404, { type: "not_found", detail: "Not found.", errors: [] });
+    const data = (body ?? {}) as { name?: unknown };
+    const name = typeof data.name === "string" ? data.name.trim() : "";
+    if (!name) return json(400, { type: "invalid_request", detail: "This field may not be blank.", errors: [problem("This field may not be blank.", "name", "blank")] });
+    clock += 60_000;
+    const at = new Date(clock).toISOString();
+    const number = (design.revision?.number ?? 0) + 1;
+    const renamed: DesignSummary = {
+      ...design,
+      name,
+      updated_at: at,
+      revision: { number, author: user.username, message: `Renamed to ${name}`, created_at: at, sha256: "1".repeat(64), format_version: 1 },
+    };
+    // Newest first: a renamed design moves to the top.
+    designs.splice(designs.indexOf(design), 1);
+    designs.unshift(renamed);
+    return json(200, { ...renamed, document: { nodes: [], edges: [] }, warnings: [] });
+  }
+
+  function duplicate(id: string, body: unknown): Response {
+    const design = designs.find((d) => d.id === id);
+    if (!design) return json(404, { type: "not_found", detail: "Not found.", errors: [] });
+    const data = (body ?? {}) as { name?: unknown };
+    const name = typeof data.name === "string" && data.name.trim() ? data.name.trim() : `Copy of ${design.name}`;
+    const { region, node_count, edge_count } = design;
+    return json(201, added({ name, region, node_count, edge_count }));
+  }
+
   function create(body: unknown): Response {
-    const data = (body ?? {}) as { name?: unknown; region?: unknown };
+    const data = (body ?? {}) as { name?: unknown; region?: unknown; example?: unknown };
+    if (data.example !== undefined) return fromExample(data);
     const name = typeof data.name === "string" ? data.name.trim() : "";
     if (!name) return json(400, { type: "invalid_request", detail: "This field may not be blank.", errors: [problem("This field may not be blank.", "name", "blank")] });
     clock += 60_000;
@@ -149,7 +229,11 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     if (url.pathname === "/api/designs/" && method === "GET") return listPage(Number(url.searchParams.get("page") ?? "1"));
     if (url.pathname === "/api/designs/" && method === "POST") return create(body);
     if (url.pathname === "/api/designs/import/" && method === "POST") return importTemplate(body);
+    if (url.pathname === "/api/examples/" && method === "GET") return json(200, examples);
+    const duplicateOf = /^\/api\/designs\/([^/]+)\/duplicate\/$/.exec(url.pathname);
+    if (duplicateOf && method === "POST") return duplicate(decodeURIComponent(duplicateOf[1] ?? ""), body);
     const detail = /^\/api\/designs\/([^/]+)\/$/.exec(url.pathname);
+    if (detail && method === "PATCH") return rename(decodeURIComponent(detail[1] ?? ""), body);
     if (detail && method === "DELETE") {
       const index = designs.findIndex((d) => d.id === decodeURIComponent(detail[1] ?? ""));
       if (index === -1) return json(404, { type: "not_found", detail: "Not found.", errors: [] });
