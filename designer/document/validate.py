@@ -327,6 +327,18 @@ class Checker:
                 "subnets",
             )
             return
+        if home_vpc is None and not subnets and not kind.at_root and "aws.region" not in kind.parents:
+            # An ECS service in a cluster drawn outside any VPC: it runs in subnets all the same.
+            container = self.parent_of(node)
+            where = f"put its {container.kind.label} in a VPC" if container and container.kind else "draw it in a VPC"
+            self.node_problem(
+                node,
+                "placement",
+                f"{A(kind.label)} runs in a VPC's subnets: {where}, or list subnets in 'Subnets'.",
+                "props",
+                "subnets",
+            )
+            return
         vpcs = {s.id: self.vpc_of(s) for s in subnets}
         distinct = {v.id for v in vpcs.values() if v is not None}
         if len(distinct) > 1:

@@ -534,6 +534,16 @@ PLACEMENT = [
         ),
     ),
     case(
+        "it rejects an ECS service in a cluster outside any VPC that names no subnets",
+        doc(node("cluster", ECS_CLUSTER), node("web", ECS_SERVICE, "cluster")),
+        Expect(
+            "placement",
+            "$.nodes[1].props.subnets",
+            "An ECS service runs in a VPC's subnets: put its ECS cluster in a VPC, or list subnets in 'Subnets'.",
+            node="web",
+        ),
+    ),
+    case(
         "it rejects a subnet reference to a node that does not exist",
         doc(*network(), node("alb", ALB, "vpc", subnets=["subnet-a", "subnet-b", "subnet-z"])),
         Expect(

@@ -110,10 +110,17 @@ export function Canvas() {
         onNodeDragStart={() => store.getState().checkpoint()}
         onNodeDragStop={(_event, node) => store.getState().dropped(node.id)}
         isValidConnection={isValidConnection}
-        onConnectEnd={(_event, state) => {
-          if (state.isValid === false && state.fromNode && state.toNode) {
-            store.getState().connect({ source: state.fromNode.id, target: state.toNode.id, sourceHandle: null, targetHandle: null });
-          }
+        onConnectEnd={(event, state) => {
+          // A line dropped on a node it may not join: say why (the store refuses it with the catalog's reason).
+          if (state.isValid || !state.fromNode) return;
+          const point = "changedTouches" in event ? event.changedTouches[0] : event;
+          if (!point) return;
+          const under = document
+            .elementsFromPoint(point.clientX, point.clientY)
+            .map((element) => element.closest<HTMLElement>(".react-flow__node"))
+            .find((element) => element && element.dataset.id !== state.fromNode?.id);
+          const target = under?.dataset.id;
+          if (target) store.getState().connect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
         }}
         deleteKeyCode={["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}

@@ -13,6 +13,7 @@ import {
   NodeResizer,
   type NodeProps,
   Position,
+  useConnection,
 } from "@xyflow/react";
 import { memo } from "react";
 
@@ -41,6 +42,13 @@ export function boxStyle(kind: string, tier: unknown): { pen: string; fill: stri
   }
 }
 
+/** While a connection is being drawn from another node, this node's target handle covers all of it: the line
+ * can be dropped anywhere on the node, not only on the small dot at its left. */
+function useDropTarget(id: string): string | undefined {
+  const covering = useConnection((c) => c.inProgress && c.fromNode.id !== id);
+  return covering ? "handle-cover" : undefined;
+}
+
 function useKindIcon(kind: string): { url: string; label: string } {
   return useEditor((s) => {
     const spec = s.catalog.kinds.get(kind);
@@ -58,8 +66,9 @@ function detail(props: Record<string, unknown> | undefined, kind: string): strin
   return "";
 }
 
-export const AwsNode = memo(function AwsNode({ data, selected }: NodeProps<LeafFlowNode>) {
+export const AwsNode = memo(function AwsNode({ id, data, selected }: NodeProps<LeafFlowNode>) {
   const { doc, cost, problem } = data;
+  const cover = useDropTarget(id);
   const icon = useKindIcon(doc.kind);
   const info = detail(doc.props, doc.kind);
   return (
@@ -68,7 +77,7 @@ export const AwsNode = memo(function AwsNode({ data, selected }: NodeProps<LeafF
       title={problem ?? `${icon.label}: ${doc.label}`}
       data-testid={`node-${doc.id}`}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Left} className={cover} />
       <img className="aws-node-icon" src={icon.url} alt={icon.label} width={48} height={48} draggable={false} />
       <div className="aws-node-label">{doc.label}</div>
       {info && <div className="aws-node-detail">{info}</div>}
@@ -78,8 +87,9 @@ export const AwsNode = memo(function AwsNode({ data, selected }: NodeProps<LeafF
   );
 });
 
-export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<ContainerFlowNode>) {
+export const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodeProps<ContainerFlowNode>) {
   const { doc, cost, problem } = data;
+  const cover = useDropTarget(id);
   const icon = useKindIcon(doc.kind);
   const style = boxStyle(doc.kind, doc.props?.tier);
   const info = detail(doc.props, doc.kind);
@@ -91,7 +101,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       data-testid={`node-${doc.id}`}
     >
       <NodeResizer isVisible={selected} minWidth={160} minHeight={100} color={style.pen} />
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Left} className={cover} />
       <div className="container-title">
         <span className="container-kind">{icon.label}</span> <strong>{doc.label}</strong>
         {info && <span className="container-detail"> · {info}</span>}

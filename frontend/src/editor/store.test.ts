@@ -171,3 +171,17 @@ describe("arranging", () => {
     expect(s().document().nodes.map((n) => n.position)).toEqual(doc.nodes.map((n) => n.position));
   });
 });
+
+describe("starting properties", () => {
+  it("lists the VPC's subnets, one per zone, for a service dropped in a cluster in the VPC", () => {
+    const { s, vpc, az, subnet } = network();
+    const azAt = absolute(s().nodes, az);
+    s().addNode("aws.vpc.subnet", { x: azAt.x + 500, y: azAt.y + 100 });
+    const vpcAt = absolute(s().nodes, vpc);
+    const cluster = s().addNode("aws.ecs.cluster", { x: vpcAt.x + 300, y: vpcAt.y + 450 })!;
+    const clusterAt = absolute(s().nodes, cluster);
+    const service = s().addNode("aws.ecs.service", { x: clusterAt.x + 100, y: clusterAt.y + 80 })!;
+    const props = s().document().nodes.find((n) => n.id === service)!.props!;
+    expect(props.subnets).toEqual([subnet]);
+  });
+});

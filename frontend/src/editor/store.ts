@@ -240,7 +240,14 @@ function vpcOf(nodes: readonly FlowNode[], id: string | null): FlowNode | undefi
 
 /** Properties a new node needs to be valid where it lands: a subnet takes the next free /24 of its VPC (also
  * free of `taken`, ranges given out by the same paste). */
-function startingProps(nodes: readonly FlowNode[], kind: string, parentId: string | null, taken = new Set<string>()): Props {
+function startingProps(
+  nodes: readonly FlowNode[],
+  kind: string,
+  parentId: string | null,
+  taken = new Set<string>(),
+  catalog?: Catalog,
+): Props {
+  if (catalog && kind !== "aws.vpc.subnet") return subnetsFor(catalog, nodes, kind, parentId);
   if (kind !== "aws.vpc.subnet") return {};
   const vpc = vpcOf(nodes, parentId);
   const cidr = typeof vpc?.data.doc.props?.cidr === "string" ? vpc.data.doc.props.cidr : "10.0.0.0/16";
@@ -257,6 +264,25 @@ function startingProps(nodes: readonly FlowNode[], kind: string, parentId: strin
     }
   }
   return {};
+}
+
+const PUBLIC_FACING = new Set(["aws.elb.application_load_balancer", "aws.elb.network_load_balancer"]);
+
+/** A component that runs in subnets, dropped in its VPC (or in an ECS cluster in one) rather than in a subnet,
+ * starts with the VPC's subnets listed: one per zone, public ones for a load balancer, private ones otherwise. */
+function subnetsFor(catalog: Catalog, nodes: readonly FlowNode[], kind: string, parentId: string | null): Props {
+  const parent = nodes.find((n) => n.id === parentId);
+  if (catalog.kinds.get(kind)?.placement !== "subnets" || !parent || parent.data.doc.kind === "aws.vpc.subnet") return {};
+  const vpc = vpcOf(nodes, parent.id);
+  if (!vpc) return {};
+  const inside = descendants(nodes, [vpc.id]);
+  const subnets = nodes.filter((n) => inside.has(n.id) && n.data.doc.kind === "aws.vpc.subnet");
+  const wanted = PUBLIC_FACING.has(kind) ? "public" : "private";
+  const tier = (n: FlowNode) => String(n.data.doc.props?.tier ?? "private");
+  const preferred = subnets.some((n) => tier(n) === wanted) ? subnets.filter((n) => tier(n) === wanted) : subnets;
+  const perZone = new Map<string, string>();
+  for (const subnet of preferred) if (!perZone.has(subnet.parentId ?? "")) perZone.set(subnet.parentId ?? "", subnet.id);
+  return perZone.size ? { subnets: [...perZone.values()] } : {};
 }
 
 // -- the store ------------------------------------------------------------------------------------------------
@@ -397,7 +423,7 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
           kind,
           label: preset?.name ?? freshLabel(nodes, spec.label),
           ...(parent ? { parent: parent.id } : {}),
-          props: { ...startingProps(nodes, kind, parent?.id ?? null), ...(preset?.props ?? {}) },
+          props: { ...startingProps(nodes, kind, parent?.id ?? null, new Set(), catalog), ...(preset?.props ?? {}) },
           ...(preset && Object.keys(preset.usage).length ? { usage: { ...preset.usage } } : {}),
         };
         const node = {

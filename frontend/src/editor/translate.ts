@@ -18,7 +18,7 @@ export const TOP = 50;
 /** A new container's size: room for what usually goes in it (two zones in a VPC, two subnets in a zone). */
 const CONTAINER_SIZES: Record<string, Size> = {
   "aws.region": { width: 1000, height: 700 },
-  "aws.vpc.vpc": { width: 760, height: 540 },
+  "aws.vpc.vpc": { width: 760, height: 720 },
   "aws.vpc.availability_zone": { width: 700, height: 220 },
   "aws.vpc.subnet": { width: 300, height: 150 },
   "aws.ecs.cluster": { width: 280, height: 170 },
