@@ -17,12 +17,14 @@ import {
 import { type DragEvent, type KeyboardEvent, useCallback, useState } from "react";
 
 import { useEditor, useEditorStore } from "./context";
-import { EDGE_TYPES, NODE_TYPES } from "./nodes";
+import { boxStyle, EDGE_TYPES, NODE_TYPES } from "./nodes";
 import { connectionBetween } from "./rules";
+import type { NodeData } from "./translate";
 
 /** The drag-and-drop type of a palette item: the kind, and the preset's id when it is one. */
 export const KIND_MIME = "application/x-aws-kind";
 
+const MINIMAP_SIZE = { width: 180, height: 120 };
 const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 function typing(target: EventTarget | null): boolean {
@@ -130,7 +132,15 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the canvas" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview of the canvas"
+          style={MINIMAP_SIZE}
+          nodeColor={(n) => (n.type === "container" ? "transparent" : "#7b8894")}
+          nodeStrokeColor={(n) => (n.type === "container" ? boxStyle(String((n.data as NodeData).doc.kind), (n.data as NodeData).doc.props?.tier).pen : "transparent")}
+          nodeStrokeWidth={8}
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
