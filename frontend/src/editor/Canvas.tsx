@@ -14,7 +14,7 @@ import {
   type Edge,
   type IsValidConnection,
 } from "@xyflow/react";
-import { type DragEvent, type KeyboardEvent, useCallback, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useState } from "react";
 
 import { useEditor, useEditorStore } from "./context";
 import { boxStyle, EDGE_TYPES, NODE_TYPES } from "./nodes";
@@ -70,9 +70,10 @@ export function Canvas() {
     [store],
   );
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent) => {
-      if (typing(event.target)) return;
+  // The editing shortcuts work wherever the focus is, except in a field being typed in or an open dialog.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (typing(event.target) || document.querySelector("dialog[open]")) return;
       const state = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -91,15 +92,16 @@ export function Canvas() {
       } else if (mod && key === "a") {
         event.preventDefault();
         state.select({ nodes: state.nodes.map((n) => n.id), edges: state.edges.map((e) => e.id) });
-      } else if (key === "f" && !mod) {
+      } else if (key === "f" && !mod && !event.altKey) {
         void flow.fitView({ duration: 200 });
       }
-    },
-    [flow, store],
-  );
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [flow, store]);
 
   return (
-    <div className="canvas" onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop} role="application" aria-label="Design canvas">
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} role="application" aria-label="Design canvas" tabIndex={0}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
