@@ -32,16 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_estimate import design_of, free_port, process, setup_django  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from scripts.chromium import CHROMIUM, FLAGS  # noqa: E402
 
 FRAMES = """() => {
   window.__frames = [];

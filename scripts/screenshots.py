@@ -24,16 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_estimate import free_port, process, redis_running, setup_django, wait_for  # noqa: E402
 
+from scripts.chromium import CHROMIUM, FLAGS  # noqa: E402
+
 IMAGES = ROOT / "docs" / "images"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def shoot(page: Any, name: str) -> None:
@@ -87,7 +80,7 @@ def take(base: str, design_id: str) -> None:
 
     IMAGES.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         page = browser.new_page(viewport={"width": 1600, "height": 960})
         page.goto(base + "/")
         page.get_by_label("Username").fill("demo")

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 
 import type { DiagramFormat, DiagramLayout } from "../api";
-import { DIAGRAM_FORMATS, DIAGRAM_LAYOUTS } from "../diagrams";
 import { useDiagramDownload, type DiagramDownloadOptions } from "../hooks/useDiagramDownload";
+import { DiagramFields } from "./DiagramFields";
 import { ErrorAlert } from "./ErrorAlert";
 
 interface DiagramDownloadProps extends DiagramDownloadOptions {
@@ -56,36 +56,7 @@ export function DiagramDownload({ designId, designName, intervalMs, timeoutMs }:
       {open && (
         <form className="diagram-form" onSubmit={submit} aria-busy={rendering}>
           <div className="diagram-fields">
-            <div className="field">
-              <label htmlFor={`${ids}-format`}>Format</label>
-              <select
-                id={`${ids}-format`}
-                name="format"
-                value={format}
-                onChange={(event) => setFormat(event.target.value as DiagramFormat)}
-              >
-                {DIAGRAM_FORMATS.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-layout`}>Layout</label>
-              <select
-                id={`${ids}-layout`}
-                name="layout"
-                value={layout}
-                onChange={(event) => setLayout(event.target.value as DiagramLayout)}
-              >
-                {DIAGRAM_LAYOUTS.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DiagramFields ids={ids} format={format} layout={layout} onFormat={setFormat} onLayout={setLayout} />
             {/* aria-disabled rather than disabled: a disabled button would drop the keyboard focus while it renders. */}
             <button
               type="submit"

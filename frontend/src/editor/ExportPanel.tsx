@@ -12,9 +12,10 @@ import {
   type TemplateFormat,
   templatePath,
 } from "../api";
+import { DiagramFields } from "../components/DiagramFields";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportTemplateForm } from "../components/ImportTemplateForm";
-import { DIAGRAM_FORMATS, DIAGRAM_LAYOUTS } from "../diagrams";
+import { DIAGRAM_FORMATS } from "../diagrams";
 import { type DiagramDownloadOptions, useDiagramDownload } from "../hooks/useDiagramDownload";
 import { useEditorStore } from "./context";
 import { useSession } from "./session";
@@ -138,34 +139,7 @@ function DiagramForm(options: DiagramDownloadOptions) {
   return (
     <form className="panel-section diagram-panel" onSubmit={(event) => void submit(event)} aria-busy={busy}>
       <h3 className="panel-heading">Diagram</h3>
-      <div className="field">
-        <label htmlFor={`${ids}-format`}>Format</label>
-        <select
-          id={`${ids}-format`}
-          value={format}
-          onChange={(event) => setFormat(event.target.value as DiagramFormat)}
-        >
-          {DIAGRAM_FORMATS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-layout`}>Layout</label>
-        <select
-          id={`${ids}-layout`}
-          value={layout}
-          onChange={(event) => setLayout(event.target.value as DiagramLayout)}
-        >
-          {DIAGRAM_LAYOUTS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DiagramFields ids={ids} format={format} layout={layout} onFormat={setFormat} onLayout={setLayout} />
       <label className="check">
         <input type="checkbox" checked={costs} onChange={(event) => setCosts(event.target.checked)} /> Show each
         component's monthly cost
