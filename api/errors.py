@@ -101,7 +101,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         errors = []
         detail = str(exc.detail)
     set_rollback()
-    return Response(body(type_, detail, errors), status=exc.status_code, headers=headers)
+    extra = getattr(exc, "extra", None) or {}  # what some answers carry besides the envelope (a conflict's head)
+    return Response({**body(type_, detail, errors), **extra}, status=exc.status_code, headers=headers)
 
 
 def handler404(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:

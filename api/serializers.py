@@ -145,6 +145,13 @@ class DesignUpdateSerializer(serializers.Serializer):
     name = serializers.CharField(required=False, max_length=200, help_text="Overrides the document's name.")
     document = DocumentField(required=False)
     message = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    base_revision = serializers.IntegerField(
+        min_value=1,
+        max_value=2_147_483_647,
+        help_text="The number of the revision this save started from. If the design has a newer one (someone "
+        "saved meanwhile), nothing is saved: 409 with that revision and what it changed. To save over it "
+        "deliberately, send again with its number.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.partial:
@@ -161,6 +168,31 @@ class ValidateRequestSerializer(serializers.Serializer):
 
 class LayoutSerializer(serializers.Serializer):
     document = DocumentField(help_text="A design document, valid or not yet: only its shape must hold.")
+
+
+class PresentSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    seen_seconds_ago = serializers.IntegerField()
+
+
+class PresenceSerializer(serializers.Serializer):
+    available = serializers.BooleanField()
+    others = PresentSerializer(many=True, help_text="Who else has the design open, longest-present first.")
+
+
+class RevisionHeadSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    author = serializers.CharField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    message = serializers.CharField()
+
+
+class ConflictSerializer(ErrorSerializer):
+    head = RevisionHeadSerializer(help_text="The newest revision, saved after the one the save started from.")
+    changes = serializers.JSONField(
+        help_text="What that revision changed since the base: nodes and edges added, "
+        "removed and changed (each field's old and new value), and document fields."
+    )
 
 
 class ValidateResultSerializer(serializers.Serializer):

@@ -33,6 +33,7 @@ from designer.services import designs as design_services
 from designer.services import diagrams as diagram_services
 from designer.services import estimates as estimate_services
 from designer.services import examples as example_services
+from designer.services import presence as presence_services
 from designer.services import prices as price_services
 
 from . import serializers as s
@@ -159,6 +160,30 @@ class DesignDuplicateView(DesignObjectMixin, APIView):
         return Response(_saved(copy, warnings, request), status=status.HTTP_201_CREATED)
 
 
+class Conflict(APIException):
+    """A save that started from an older revision than the newest: the answer names the newer one and what it
+    changed, so the client can load it or save over it deliberately."""
+
+    status_code = 409
+    default_code = "conflict"
+
+    def __init__(self, stale: design_services.StaleBase) -> None:
+        super().__init__(str(stale))
+        head = stale.head
+        self.extra = {
+            "head": {
+                "number": head.number,
+                "author": head.author.get_username() if head.author else None,
+                "created_at": head.created_at.isoformat(),
+                "message": head.message,
+            },
+            "changes": stale.difference,
+        }
+
+
+CONFLICT = OpenApiResponse(s.ConflictSerializer, description="The design has a newer revision than the base.")
+
+
 @extend_schema(parameters=[UUID_PATH])
 class DesignDetailView(DesignObjectMixin, APIView):
     @extend_schema(summary="Read a design and its newest document", responses={200: s.DesignSerializer, **errors(404)})
@@ -167,18 +192,20 @@ class DesignDetailView(DesignObjectMixin, APIView):
 
     @extend_schema(
         summary="Save a new revision",
-        description="Replaces the document; the old revision stays readable. 'name' overrides the document's.",
+        description="Replaces the document; the old revision stays readable. 'name' overrides the document's. "
+        "'base_revision' names the revision the change started from: 409 if the design has a newer one.",
         request=s.DesignUpdateSerializer,
-        responses={200: s.DesignSavedSerializer, **errors(400, 404, 413, 415)},
+        responses={200: s.DesignSavedSerializer, 409: CONFLICT, **errors(400, 404, 413, 415)},
     )
     def put(self, request: Request, pk: str) -> Response:
         return self._save(request, partial=False)
 
     @extend_schema(
         summary="Rename and/or save a new revision",
-        description="Send a 'name' to rename (a new revision identical but for the name), a 'document', or both.",
+        description="Send a 'name' to rename (a new revision identical but for the name), a 'document', or both, "
+        "with the 'base_revision' it started from (409 if the design has a newer one).",
         request=s.DesignUpdateSerializer,
-        responses={200: s.DesignSavedSerializer, **errors(400, 404, 413, 415)},
+        responses={200: s.DesignSavedSerializer, 409: CONFLICT, **errors(400, 404, 413, 415)},
     )
     def patch(self, request: Request, pk: str) -> Response:
         return self._save(request, partial=True)
@@ -188,24 +215,45 @@ class DesignDetailView(DesignObjectMixin, APIView):
         body = s.DesignUpdateSerializer(data=request.data, partial=partial)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        if "document" not in data:
-            _, warnings = design_services.rename_design(
-                design=design, author=request.user, name=data["name"], message=data.get("message", "")
-            )
-            return Response(_saved(design, warnings, request))
-        _, warnings = design_services.save_design(
-            design=design,
-            author=request.user,
-            document=data["document"],
-            name=data.get("name"),
-            message=data.get("message", ""),
-        )
+        if "base_revision" not in data:  # a partial update still names its base
+            raise ValidationError({"base_revision": ["This field is required."]})
+        base = {"base_revision": data["base_revision"], "check_base": True}
+        try:
+            if "document" not in data:
+                _, warnings = design_services.rename_design(
+                    design=design, author=request.user, name=data["name"], message=data.get("message", ""), **base
+                )
+            else:
+                _, warnings = design_services.save_design(
+                    design=design,
+                    author=request.user,
+                    document=data["document"],
+                    name=data.get("name"),
+                    message=data.get("message", ""),
+                    **base,
+                )
+        except design_services.StaleBase as exc:
+            raise Conflict(exc) from None
         return Response(_saved(design, warnings, request))
 
     @extend_schema(summary="Delete a design and all its revisions", responses={204: None, **errors(404)})
     def delete(self, request: Request, pk: str) -> Response:
         design_services.delete_design(design=self.get_design())
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class PresenceView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="Say you have the design open, and hear who else does",
+        description="The editor calls this every few seconds. The answer lists the others who did within the last "
+        "30 s; `available` is false when the presence store cannot be reached (then nobody is listed).",
+        request=None,
+        responses={200: s.PresenceSerializer, **errors(404)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        others = presence_services.heartbeat(self.get_design(), request.user.get_username())
+        return Response({"available": others is not None, "others": others or []})
 
 
 @extend_schema(parameters=[UUID_PATH])

@@ -276,6 +276,7 @@ def through_api(var_dir: Path, design: dict[str, Any], runs: int) -> list[float]
         created = http.post(f"{base}/api/designs/", json={"document": design}, timeout=30)
         created.raise_for_status()
         design_id = created.json()["id"]
+        head = created.json()["revision"]["number"]
         print(f"  design {design_id}: {len(design['nodes'])} nodes, {len(design['edges'])} edges")
         times = []
         for run in range(runs + 1):
@@ -283,8 +284,11 @@ def through_api(var_dir: Path, design: dict[str, Any], runs: int) -> list[float]
             changed["name"] = f"Synthetic, run {run}"
             web_node = next(n for n in changed["nodes"] if n["kind"] == "aws.ec2.instance")
             web_node["props"]["instance_type"] = ("m6i.large", "m6i.xlarge")[run % 2]
-            saved = http.put(f"{base}/api/designs/{design_id}/", json={"document": changed}, timeout=30)
+            saved = http.put(
+                f"{base}/api/designs/{design_id}/", json={"document": changed, "base_revision": head}, timeout=30
+            )
             saved.raise_for_status()
+            head = saved.json()["revision"]["number"]
             start = time.perf_counter()
             asked = http.post(f"{base}/api/designs/{design_id}/estimates/", json={}, timeout=30)
             if asked.status_code == 404:  # the design exists, so the route does not

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from ..cloudformation.layout import layout
 from ..document import DesignDocument, DocumentInvalid, Limits, LoadResult, Problem, load, new_document
+from ..document.compare import compare
 from ..models import Design, Revision
 
 NAME_MAX_LENGTH = 200  # the document schema's maxLength for `name`
@@ -83,6 +84,19 @@ def create_design(
     return design, warnings
 
 
+class StaleBase(Exception):
+    """A save started from revision `base`, but the design has moved on to `head` (someone else saved
+    meanwhile): nothing was saved. `difference` is what `head` changed since `base` (compare())."""
+
+    def __init__(self, base: int | None, head: Revision, difference: dict[str, Any]) -> None:
+        self.base, self.head, self.difference = base, head, difference
+        who = head.author.get_username() if head.author else "someone"
+        super().__init__(
+            f"Revision {head.number} was saved by {who} after revision {base}, the one this save started from: "
+            "load it, or save again naming it as the base to save over it."
+        )
+
+
 def save_design(
     *,
     design: Design,
@@ -90,24 +104,44 @@ def save_design(
     document: Mapping[str, Any] | bytes | str,
     name: str | None = None,
     message: str = "",
+    base_revision: int | None = None,
+    check_base: bool = False,
 ) -> tuple[Revision, list[Problem]]:
-    """Store `document` as the design's next revision. Raises DocumentInvalid, leaving the design as it was."""
+    """Store `document` as the design's next revision. Raises DocumentInvalid, leaving the design as it was. With
+    `check_base`, the save must start from the newest revision (`base_revision`, None for a design without any):
+    StaleBase otherwise, so a save never silently overwrites one made meanwhile."""
     doc, warnings = _checked(document, name=name)
     with transaction.atomic():
-        locked = Design.objects.select_for_update(of=("self",)).select_related("head").get(pk=design.pk)
+        locked = Design.objects.select_for_update(of=("self",)).select_related("head", "head__author").get(pk=design.pk)
+        head = locked.head
+        if check_base and head is not None and head.number != base_revision:
+            before = Revision.objects.filter(design=locked, number=base_revision).first() if base_revision else None
+            raise StaleBase(base_revision, head, compare(before.document if before else {}, head.document))
         revision = _append_revision(locked, doc, author, message)
     design.refresh_from_db()
     return revision, warnings
 
 
 def rename_design(
-    *, design: Design, author: AbstractBaseUser, name: str, message: str = ""
+    *,
+    design: Design,
+    author: AbstractBaseUser,
+    name: str,
+    message: str = "",
+    base_revision: int | None = None,
+    check_base: bool = False,
 ) -> tuple[Revision, list[Problem]]:
-    """A new revision identical to the head but for its name."""
+    """A new revision identical to the head but for its name (the base is checked as `save_design` does)."""
     if design.head is None:
         raise ValueError("a design without revisions cannot be renamed")
     return save_design(
-        design=design, author=author, document=design.head.document, name=name, message=message or f"Renamed to {name}"
+        design=design,
+        author=author,
+        document=design.head.document,
+        name=name,
+        message=message or f"Renamed to {name}",
+        base_revision=base_revision,
+        check_base=check_base,
     )
 
 

@@ -9,6 +9,7 @@ import {
   templatePath,
   type ApiClientOptions,
 } from "./api";
+import { CONFLICT, CONFLICT_BODY } from "./test/conflict";
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -272,5 +273,34 @@ describe("errorFromBody", () => {
     const error = errorFromBody(500, { detail: "no type" });
     expect(error.type).toBe("http_error");
     expect(error.detail).toBe("The server answered 500.");
+  });
+});
+
+describe("saving against a base revision", () => {
+  it("sends the base revision with a save and with a rename", async () => {
+    const { client, call } = setup(() => jsonResponse(200, { revision: { number: 5 } }));
+    await client.saveDesign("d1", { nodes: [] }, 4, "note");
+    expect(call(0).init.method).toBe("PUT");
+    expect(JSON.parse(String(call(0).init.body))).toEqual({ document: { nodes: [] }, message: "note", base_revision: 4 });
+    await client.renameDesign("d1", "New", 7);
+    expect(call(1).init.method).toBe("PATCH");
+    expect(JSON.parse(String(call(1).init.body))).toEqual({ name: "New", base_revision: 7 });
+  });
+
+  it("gives a 409's newer revision and its changes on the ApiError", async () => {
+    const { client } = setup(() => jsonResponse(409, CONFLICT_BODY));
+    const error = await client.saveDesign("d1", {}, 4).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const conflict = error as ApiError;
+    expect(conflict.status).toBe(409);
+    expect(conflict.type).toBe("conflict");
+    expect(conflict.conflict).toEqual(CONFLICT);
+    expect(conflict.head?.number).toBe(5);
+    expect(conflict.changes?.nodes.changed[0]?.changes?.[0]?.after).toBe("db.r6g.large");
+  });
+
+  it("carries no conflict for other answers, nor for a 409 without a head", () => {
+    expect(errorFromBody(400, { ...CONFLICT_BODY, type: "invalid_request" }).conflict).toBeNull();
+    expect(errorFromBody(409, { type: "conflict", detail: "x", errors: [] }).conflict).toBeNull();
   });
 });

@@ -161,6 +161,49 @@ export interface Diagram {
   finished_at: string | null;
 }
 
+/** One field a revision changed: `field` is a dotted path ("label", "props.instance_class"). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface NodeChange {
+  id: string;
+  kind: string;
+  label: string;
+  /** Only for changed nodes. */
+  changes?: FieldChange[];
+}
+
+export interface EdgeChange {
+  id: string;
+  source: string;
+  target: string;
+  label?: string;
+  /** Only for changed edges. */
+  changes?: FieldChange[];
+}
+
+export interface ConflictChanges {
+  document: FieldChange[];
+  nodes: { added: NodeChange[]; removed: NodeChange[]; changed: NodeChange[] };
+  edges: { added: EdgeChange[]; removed: EdgeChange[]; changed: EdgeChange[] };
+}
+
+export interface ConflictHead {
+  number: number;
+  author: string | null;
+  created_at: string;
+  message: string;
+}
+
+/** What a 409 answer to a save says: the newer revision saved since the save's base, and what it changed. */
+export interface Conflict {
+  head: ConflictHead;
+  changes: ConflictChanges;
+}
+
 // -- errors -------------------------------------------------------------------------------------------
 
 /** Any answer that is not a success, or a request that got no answer (`status` 0). */
@@ -170,13 +213,26 @@ export class ApiError extends Error {
   readonly type: string;
   readonly detail: string;
   readonly errors: readonly Problem[];
+  /** For a 409 answer to a save: the newer revision and what it changed; null otherwise. */
+  readonly conflict: Conflict | null;
 
-  constructor(status: number, type: string, detail: string, errors: readonly Problem[] = []) {
+  constructor(status: number, type: string, detail: string, errors: readonly Problem[] = [], conflict: Conflict | null = null) {
     super(detail);
     this.status = status;
     this.type = type;
     this.detail = detail;
     this.errors = errors;
+    this.conflict = conflict;
+  }
+
+  /** The newer revision a stale save ran into (null when this is not a conflict). */
+  get head(): ConflictHead | null {
+    return this.conflict?.head ?? null;
+  }
+
+  /** What the newer revision changed (null when this is not a conflict). */
+  get changes(): ConflictChanges | null {
+    return this.conflict?.changes ?? null;
   }
 
   /** The session has ended (or never was): the user must log in again. */
@@ -211,13 +267,65 @@ function toProblem(value: unknown): Problem | null {
   };
 }
 
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+function toFieldChanges(value: unknown): FieldChange[] {
+  return records(value)
+    .filter((c) => typeof c.field === "string")
+    .map((c) => ({ field: c.field as string, before: c.before, after: c.after }));
+}
+
+function toNodeChanges(value: unknown): NodeChange[] {
+  return records(value).map((n) => ({
+    id: String(n.id ?? ""),
+    kind: String(n.kind ?? ""),
+    label: typeof n.label === "string" ? n.label : "",
+    ...(n.changes !== undefined ? { changes: toFieldChanges(n.changes) } : {}),
+  }));
+}
+
+function toEdgeChanges(value: unknown): EdgeChange[] {
+  return records(value).map((e) => ({
+    id: String(e.id ?? ""),
+    source: String(e.source ?? ""),
+    target: String(e.target ?? ""),
+    ...(typeof e.label === "string" ? { label: e.label } : {}),
+    ...(e.changes !== undefined ? { changes: toFieldChanges(e.changes) } : {}),
+  }));
+}
+
+/** The head and changes of a 409 answer's body, or null when it has no readable head. */
+export function conflictFromBody(body: unknown): Conflict | null {
+  if (!isRecord(body) || !isRecord(body.head) || typeof body.head.number !== "number") return null;
+  const head = body.head;
+  const changes = isRecord(body.changes) ? body.changes : {};
+  const nodes = isRecord(changes.nodes) ? changes.nodes : {};
+  const edges = isRecord(changes.edges) ? changes.edges : {};
+  return {
+    head: {
+      number: head.number as number,
+      author: stringOrNull(head.author),
+      created_at: typeof head.created_at === "string" ? head.created_at : "",
+      message: typeof head.message === "string" ? head.message : "",
+    },
+    changes: {
+      document: toFieldChanges(changes.document),
+      nodes: { added: toNodeChanges(nodes.added), removed: toNodeChanges(nodes.removed), changed: toNodeChanges(nodes.changed) },
+      edges: { added: toEdgeChanges(edges.added), removed: toEdgeChanges(edges.removed), changed: toEdgeChanges(edges.changed) },
+    },
+  };
+}
+
 /** The `ApiError` for an answer with status `status` and (parsed JSON, or undefined) body `body`. */
 export function errorFromBody(status: number, body: unknown, statusText = ""): ApiError {
   if (isRecord(body) && typeof body.type === "string" && typeof body.detail === "string") {
     const errors = Array.isArray(body.errors)
       ? body.errors.map(toProblem).filter((p): p is Problem => p !== null)
       : [];
-    return new ApiError(status, body.type, body.detail, errors);
+    const conflict = status === 409 ? conflictFromBody(body) : null;
+    return new ApiError(status, body.type, body.detail, errors, conflict);
   }
   const reason = statusText ? `${status} ${statusText}` : String(status);
   return new ApiError(status, "http_error", `The server answered ${reason}.`);
@@ -332,16 +440,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<Diagram>("POST", diagramsPath(designId), { body: diagram, signal }),
     getDiagram: (id: string, signal?: AbortSignal) => request<Diagram>("GET", diagramPath(id), { signal }),
     getDesign: (id: string, signal?: AbortSignal) => request<SavedDesign>("GET", designPath(id), { signal }),
-    /** Saves `document` as the design's new revision; the answer carries the server's warnings. */
-    saveDesign: (id: string, document: unknown, message = "", signal?: AbortSignal) =>
-      request<SavedDesign>("PUT", designPath(id), { body: { document, message }, signal }),
+    /** Saves `document` as the design's new revision, made from revision `baseRevision` (the server answers 409,
+     * an `ApiError` with `conflict`, when the design's newest revision is another); the answer carries the
+     * server's warnings. */
+    saveDesign: (id: string, document: unknown, baseRevision: number, message = "", signal?: AbortSignal) =>
+      request<SavedDesign>("PUT", designPath(id), { body: { document, message, base_revision: baseRevision }, signal }),
     getPalette: (signal?: AbortSignal) => request<Palette>("GET", "/api/palette/", { signal }),
     // -- the designs page: examples, rename, duplicate
     listExamples: (signal?: AbortSignal) => request<DesignExample[]>("GET", "/api/examples/", { signal }),
     createFromExample: (design: NewDesignFromExample) =>
       request<SavedDesign>("POST", "/api/designs/", { body: design }),
-    /** A new revision identical to the newest but for its name. */
-    renameDesign: (id: string, name: string) => request<SavedDesign>("PATCH", designPath(id), { body: { name } }),
+    /** A new revision identical to the newest but for its name; `baseRevision` is the newest the caller knows
+     * (409 when another has been saved since). */
+    renameDesign: (id: string, name: string, baseRevision: number) =>
+      request<SavedDesign>("PATCH", designPath(id), { body: { name, base_revision: baseRevision } }),
     /** A new design (revision 1) from the design's newest document, by default called "Copy of <name>". */
     duplicateDesign: (id: string, name?: string) =>
       request<SavedDesign>("POST", `${designPath(id)}duplicate/`, { body: name ? { name } : {} }),

@@ -72,7 +72,10 @@ def test_an_old_revision_keeps_its_own_template(api: APIClient, design: dict[str
     changed = copy.deepcopy(design["document"])
     changed["nodes"] = [n for n in changed["nodes"] if n["id"] != "cache"]
     changed["edges"] = [e for e in changed["edges"] if "cache" not in (e["source"], e["target"])]
-    assert api.put(f"/api/designs/{design['id']}/", {"document": changed}, format="json").status_code == 200
+    assert (
+        api.put(f"/api/designs/{design['id']}/", {"document": changed, "base_revision": 1}, format="json").status_code
+        == 200
+    )
 
     old = template_of(api.get(f"/api/designs/{design['id']}/revisions/1/cloudformation.yaml"))
     new = template_of(api.get(f"/api/designs/{design['id']}/cloudformation.yaml"))
@@ -189,7 +192,10 @@ def test_the_diff_says_what_a_change_does_to_the_stack(api: APIClient, design: d
             node["props"]["retention_days"] = 90  # a log group's retention can
     changed["nodes"] = [n for n in changed["nodes"] if n["id"] != "secret"]
     changed["edges"] = [e for e in changed["edges"] if "secret" not in (e["source"], e["target"])]
-    assert api.put(f"/api/designs/{design['id']}/", {"document": changed}, format="json").status_code == 200
+    assert (
+        api.put(f"/api/designs/{design['id']}/", {"document": changed, "base_revision": 1}, format="json").status_code
+        == 200
+    )
 
     response = api.get(f"/api/designs/{design['id']}/cloudformation/diff/")
 

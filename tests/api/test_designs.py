@@ -140,7 +140,9 @@ def test_saving_creates_a_new_revision_and_the_old_one_never_changes(api: APICli
     changed["nodes"] = [n for n in changed["nodes"] if n["id"] != "cache"]
     changed["edges"] = [e for e in changed["edges"] if e["target"] != "cache"]
     response = api.put(
-        f"/api/designs/{design['id']}/", {"document": changed, "message": "drop the cache"}, format="json"
+        f"/api/designs/{design['id']}/",
+        {"document": changed, "message": "drop the cache", "base_revision": 1},
+        format="json",
     )
     assert response.status_code == 200, response.json()
     assert response.json()["revision"]["number"] == 2
@@ -157,7 +159,9 @@ def test_a_refused_save_keeps_the_last_good_revision(api: APIClient, design: dic
     broken = copy.deepcopy(design["document"])
     broken["nodes"].append({"id": "ghost", "kind": "aws.ec2.instance", "label": "ghost", "parent": "nowhere"})
     body = assert_error(
-        api.put(f"/api/designs/{design['id']}/", {"document": broken}, format="json"), 400, "invalid_design"
+        api.put(f"/api/designs/{design['id']}/", {"document": broken, "base_revision": 1}, format="json"),
+        400,
+        "invalid_design",
     )
     assert body["errors"][0]["node"] == "ghost" and body["errors"][0]["code"] == "unknown_parent"
     current = api.get(f"/api/designs/{design['id']}/").json()
@@ -166,12 +170,16 @@ def test_a_refused_save_keeps_the_last_good_revision(api: APIClient, design: dic
 
 
 def test_put_needs_a_document(api: APIClient, design: dict[str, Any]) -> None:
-    body = assert_error(api.put(f"/api/designs/{design['id']}/", {"name": "x"}, format="json"), 400, "invalid_request")
+    body = assert_error(
+        api.put(f"/api/designs/{design['id']}/", {"name": "x", "base_revision": 1}, format="json"),
+        400,
+        "invalid_request",
+    )
     assert body["errors"][0]["field"] == "document"
 
 
 def test_renaming_makes_a_revision_that_differs_only_in_name(api: APIClient, design: dict[str, Any]) -> None:
-    response = api.patch(f"/api/designs/{design['id']}/", {"name": "Shop"}, format="json")
+    response = api.patch(f"/api/designs/{design['id']}/", {"name": "Shop", "base_revision": 1}, format="json")
     assert response.status_code == 200
     assert response.json()["name"] == "Shop"
     assert response.json()["revision"]["message"] == "Renamed to Shop"
@@ -196,8 +204,8 @@ def test_deleting_removes_the_design_and_its_revisions(api: APIClient, design: d
 def test_revisions_are_listed_newest_first_and_unknown_numbers_are_not_found(
     api: APIClient, design: dict[str, Any]
 ) -> None:
-    for name in ("B", "C"):
-        api.patch(f"/api/designs/{design['id']}/", {"name": name}, format="json")
+    for base, name in enumerate(("B", "C"), start=1):
+        api.patch(f"/api/designs/{design['id']}/", {"name": name, "base_revision": base}, format="json")
     listing = api.get(f"/api/designs/{design['id']}/revisions/").json()
     assert listing["count"] == 3
     assert [r["number"] for r in listing["results"]] == [3, 2, 1]
@@ -235,7 +243,7 @@ def test_validate_returns_exactly_what_a_save_would_refuse(api: APIClient, desig
     checked = api.post("/api/designs/validate/", {"document": broken}, format="json")
     assert checked.status_code == 200
     assert checked.json()["valid"] is False
-    saved = api.put(f"/api/designs/{design['id']}/", {"document": broken}, format="json")
+    saved = api.put(f"/api/designs/{design['id']}/", {"document": broken, "base_revision": 1}, format="json")
     assert saved.status_code == 400
     assert checked.json()["problems"] == saved.json()["errors"]
     assert {p["code"] for p in checked.json()["problems"]} == {"unknown_kind", "invalid_connection"}

@@ -71,7 +71,7 @@ def test_asking_answers_202_with_the_status_url_in_location(
 
 
 def test_an_older_revision_can_be_drawn(api: APIClient, design: dict[str, Any]) -> None:
-    api.patch(f"/api/designs/{design['id']}/", {"name": "renamed"}, format="json")
+    api.patch(f"/api/designs/{design['id']}/", {"name": "renamed", "base_revision": 1}, format="json")
     assert ask(api, design).json()["revision"] == 2
     assert ask(api, design, revision=1).json()["revision"] == 1
 

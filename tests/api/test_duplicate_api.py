@@ -20,7 +20,10 @@ def test_a_duplicate_is_a_new_design_called_copy_of_with_the_newest_document(
     api: APIClient, design: dict[str, Any]
 ) -> None:
     changed = {**design["document"], "description": "Second cut"}
-    assert api.put(f"/api/designs/{design['id']}/", {"document": changed}, format="json").status_code == 200
+    assert (
+        api.put(f"/api/designs/{design['id']}/", {"document": changed, "base_revision": 1}, format="json").status_code
+        == 200
+    )
 
     response = api.post(duplicate_url(design), {}, format="json")
     assert response.status_code == 201, response.json()

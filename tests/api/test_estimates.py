@@ -61,7 +61,7 @@ def test_the_same_revision_and_settings_reuse_the_estimate(api: APIClient, desig
 
 def test_a_new_revision_gets_a_new_estimate(api: APIClient, design: dict[str, Any]) -> None:
     first = ask(api, design).json()
-    api.patch(f"/api/designs/{design['id']}/", {"name": "renamed"}, format="json")
+    api.patch(f"/api/designs/{design['id']}/", {"name": "renamed", "base_revision": 1}, format="json")
     second = ask(api, design).json()
     assert second["revision"] == 2 and second["id"] != first["id"]
     assert ask(api, design, revision=1).json()["id"] == first["id"]

@@ -151,7 +151,7 @@ describe("renaming a design", () => {
 
     await waitFor(async () => expect(await topRowName()).toBe("Storefront"));
     const patches = server.requestsTo("PATCH");
-    expect(patches.map((r) => [r.url, r.body])).toEqual([[`/api/designs/${id}/`, { name: "Storefront" }]]);
+    expect(patches.map((r) => [r.url, r.body])).toEqual([[`/api/designs/${id}/`, { name: "Storefront", base_revision: 1 }]]);
     expect(patches[0]!.headers["x-csrftoken"]).toBe("cookie-token");
     expect(listStatus()).toHaveTextContent("Renamed “Web shop” to “Storefront”.");
     expect(screen.queryByRole("textbox", { name: /new name for/i })).not.toBeInTheDocument();

@@ -41,9 +41,17 @@ export function RenameDesignForm({ design, onRenamed, onCancel }: RenameDesignFo
     setSaving(true);
     setError(null);
     try {
-      onRenamed(await client.renameDesign(design.id, trimmed), design.name);
+      // The row's revision is the base: a revision saved since (in the editor, by someone else) is not renamed over.
+      onRenamed(await client.renameDesign(design.id, trimmed, design.revision?.number ?? 0), design.name);
     } catch (reason) {
-      setError(reason instanceof ApiError ? reason : new ApiError(0, "client_error", String(reason)));
+      if (reason instanceof ApiError && reason.conflict) {
+        const { number, author } = reason.conflict.head;
+        setError(
+          `Revision ${number} was saved${author ? ` by ${author}` : ""} after this list was shown: reload the page to see it, then rename again.`,
+        );
+      } else {
+        setError(reason instanceof ApiError ? reason : new ApiError(0, "client_error", String(reason)));
+      }
       setSaving(false);
     }
   }

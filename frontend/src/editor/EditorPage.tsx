@@ -58,14 +58,14 @@ export function EditorPage({ designId }: { designId: string }) {
   return (
     <EditorContext.Provider value={loaded.store}>
       <ReactFlowProvider>
-        <Editor designId={loaded.designId} />
+        <Editor designId={loaded.designId} revision={loaded.revision} />
       </ReactFlowProvider>
     </EditorContext.Provider>
   );
 }
 
-function Editor({ designId }: { designId: string }) {
-  const save = useAutosave(designId);
+function Editor({ designId, revision }: { designId: string; revision: number | null }) {
+  const save = useAutosave(designId, revision);
   const session = useMemo(() => ({ designId, save }), [designId, save]);
   return (
     <SessionContext.Provider value={session}>

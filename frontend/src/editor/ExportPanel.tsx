@@ -43,6 +43,7 @@ export function ExportPanel({
 /** What the page says while the canvas is not what the server has. */
 function unsavedNote(status: SaveState["status"]): string {
   if (status === "saving") return "Saving your changes…";
+  if (status === "conflict") return "A newer revision was saved meanwhile: load it or save yours over it (at the top).";
   if (status === "failed") return "Your last changes could not be saved: the template would not include them.";
   return "You have unsaved changes: save them first, so the template is of what is on the canvas.";
 }
@@ -80,7 +81,7 @@ function TemplateLinks() {
       {!saved && (
         <p className="export-note">
           {unsavedNote(save.status)}{" "}
-          {save.status !== "saving" && (
+          {save.status !== "saving" && save.status !== "conflict" && (
             <button type="button" className="button button-small" onClick={() => void save.saveNow()}>
               Save now
             </button>

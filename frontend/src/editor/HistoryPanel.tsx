@@ -88,7 +88,9 @@ export function HistoryPanel() {
       const state = store.getState();
       if (state.version !== state.savedVersion) {
         setError(
-          `Your changes could not be saved, so revision ${number} was not restored (it would have discarded them).`,
+          save.status === "conflict"
+            ? `A newer revision was saved while you were editing: load it or save yours over it (at the top) before restoring revision ${number}.`
+            : `Your changes could not be saved, so revision ${number} was not restored (it would have discarded them).`,
         );
         return;
       }

@@ -6,6 +6,8 @@ import { useEffect, useState } from "react";
 
 import { api, ApiError } from "../api";
 import { useEditor, useEditorStore } from "./context";
+import { ConflictNotice } from "./ConflictNotice";
+import { Presence } from "./Presence";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 import type { DesignDocument } from "./types";
 import type { SaveState } from "./useAutosave";
@@ -15,9 +17,10 @@ const STATUS_TEXT: Record<SaveState["status"], string> = {
   unsaved: "Unsaved changes",
   saving: "Saving…",
   failed: "Not saved",
+  conflict: "Not saved: a newer revision exists",
 };
 
-export function Toolbar({ save }: { designId: string; save: SaveState }) {
+export function Toolbar({ designId, save }: { designId: string; save: SaveState }) {
   const store = useEditorStore();
   const flow = useReactFlow();
   const { name, canUndo, canRedo, notice } = useEditor((s) => ({
@@ -66,8 +69,9 @@ export function Toolbar({ save }: { designId: string; save: SaveState }) {
         {STATUS_TEXT[save.status]}
         {save.revision !== null && save.status === "saved" ? ` (revision ${save.revision})` : ""}
       </span>
+      <Presence designId={designId} />
       <div className="toolbar-actions">
-        <button type="button" className="button" onClick={() => void save.saveNow()} disabled={save.status === "saved"}>
+        <button type="button" className="button" onClick={() => void save.saveNow()} disabled={save.status === "saved" || save.status === "conflict"}>
           Save
         </button>
         <button type="button" className="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
@@ -94,6 +98,7 @@ export function Toolbar({ save }: { designId: string; save: SaveState }) {
           </button>
         </div>
       )}
+      {save.conflict && <ConflictNotice save={save} />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </header>
   );

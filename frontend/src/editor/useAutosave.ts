@@ -1,67 +1,133 @@
 /** Saving the open design: a new revision a moment after the last change (and at once on demand), with what
- * the page shows about it: saved, unsaved changes, saving, or why the last save failed. */
+ * the page shows about it: saved, unsaved changes, saving, why the last save failed, or that someone saved a
+ * newer revision meanwhile (a conflict: nothing is saved by itself until the user loads it or saves over it). */
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { api, ApiError, type Problem } from "../api";
+import { ApiError, type Conflict, type Problem } from "../api";
+import { useApi } from "../ApiContext";
+import type { DesignDocument } from "./types";
 import { useEditor, useEditorStore } from "./context";
 
 /** How long after the last change the design is saved by itself. */
 export const AUTOSAVE_MS = 1500;
 
 export interface SaveState {
-  status: "saved" | "unsaved" | "saving" | "failed";
+  status: "saved" | "unsaved" | "saving" | "failed" | "conflict";
   error: ApiError | null;
-  /** The newest saved revision's number. */
+  /** The newest saved revision's number (the one the editor opened, then each save's). */
   revision: number | null;
   /** The server's warnings about the saved document (errors come in `error`). */
   warnings: Problem[];
+  /** The newer revision a save ran into, and what it changed (status "conflict"); null otherwise. */
+  conflict: Conflict | null;
   saveNow(): Promise<void>;
+  /** Puts the newer revision on the canvas (what was there and not saved is lost) and carries on from it. */
+  loadNewer(): Promise<void>;
+  /** Saves what is on the canvas over the newer revision, deliberately. */
+  saveOver(): Promise<void>;
 }
 
-export function useAutosave(designId: string, delayMs = AUTOSAVE_MS): SaveState {
+function asError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, "error", String(e));
+}
+
+/** `baseRevision`: the number of the revision the editor opened (the base of its first save). */
+export function useAutosave(designId: string, baseRevision: number | null, delayMs = AUTOSAVE_MS): SaveState {
+  const client = useApi();
   const store = useEditorStore();
   const { version, savedVersion } = useEditor((s) => ({ version: s.version, savedVersion: s.savedVersion }));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [failedVersion, setFailedVersion] = useState<number | null>(null);
-  const [revision, setRevision] = useState<number | null>(null);
+  const [revision, setRevision] = useState<number | null>(baseRevision);
   const [warnings, setWarnings] = useState<Problem[]>([]);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
+  /** The revision the canvas's changes started from: what each save names as its base. */
+  const base = useRef<number>(baseRevision ?? 0);
+  const conflicted = useRef(false);
+
+  const run = useCallback(
+    (at: number, document: unknown): Promise<void> => {
+      setSaving(true);
+      const pending = client
+        .saveDesign(designId, document, base.current)
+        .then((saved) => {
+          store.getState().markSaved(at);
+          const number = saved.revision?.number ?? null;
+          if (number !== null) base.current = number;
+          setRevision(number);
+          setWarnings(saved.warnings ?? []);
+          setError(null);
+          setFailedVersion(null);
+        })
+        .catch((e: unknown) => {
+          const failure = asError(e);
+          setError(failure);
+          setFailedVersion(at);
+          if (failure.conflict) {
+            conflicted.current = true;
+            setConflict(failure.conflict);
+          }
+        })
+        .finally(() => {
+          setSaving(false);
+          inFlight.current = null;
+        });
+      inFlight.current = pending;
+      return pending;
+    },
+    [client, designId, store],
+  );
 
   const saveNow = useCallback(async () => {
     if (inFlight.current) await inFlight.current;
+    // Saving again would run into the same newer revision: the user chooses (loadNewer or saveOver) first.
+    if (conflicted.current) return;
     const state = store.getState();
     if (state.version === state.savedVersion) return;
-    const at = state.version;
+    await run(state.version, state.document());
+  }, [run, store]);
+
+  const saveOver = useCallback(async () => {
+    if (inFlight.current) await inFlight.current;
+    if (!conflict) return;
+    base.current = conflict.head.number;
+    conflicted.current = false;
+    setConflict(null);
+    const state = store.getState();
+    await run(state.version, state.document());
+  }, [conflict, run, store]);
+
+  const loadNewer = useCallback(async () => {
+    if (inFlight.current) await inFlight.current;
     setSaving(true);
-    const run = api
-      .saveDesign(designId, state.document())
-      .then((saved) => {
-        store.getState().markSaved(at);
-        setRevision(saved.revision?.number ?? null);
-        setWarnings(saved.warnings ?? []);
-        setError(null);
-        setFailedVersion(null);
-      })
-      .catch((e: unknown) => {
-        setError(e instanceof ApiError ? e : new ApiError(0, "error", String(e)));
-        setFailedVersion(at);
-      })
-      .finally(() => {
-        setSaving(false);
-        inFlight.current = null;
-      });
-    inFlight.current = run;
-    await run;
-  }, [designId, store]);
+    try {
+      const design = await client.getDesign(designId);
+      store.getState().load(design.document as DesignDocument);
+      const number = design.revision?.number ?? null;
+      if (number !== null) base.current = number;
+      conflicted.current = false;
+      setConflict(null);
+      setRevision(number);
+      setWarnings(design.warnings ?? []);
+      setError(null);
+      setFailedVersion(null);
+    } catch (e) {
+      setError(asError(e));
+    } finally {
+      setSaving(false);
+    }
+  }, [client, designId, store]);
 
   useEffect(() => {
-    // A failed save is not retried until something changes: the same document would fail the same way.
-    if (version === savedVersion || version === failedVersion) return;
+    // A failed save is not retried until something changes: the same document would fail the same way; after a
+    // conflict, nothing is saved by itself until the user has chosen.
+    if (conflict || version === savedVersion || version === failedVersion) return;
     const timer = window.setTimeout(() => void saveNow(), delayMs);
     return () => window.clearTimeout(timer);
-  }, [version, savedVersion, failedVersion, delayMs, saveNow]);
+  }, [version, savedVersion, failedVersion, conflict, delayMs, saveNow]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -72,6 +138,14 @@ export function useAutosave(designId: string, delayMs = AUTOSAVE_MS): SaveState 
     return () => window.removeEventListener("beforeunload", warn);
   }, [store]);
 
-  const status = saving ? "saving" : error && failedVersion === version ? "failed" : version === savedVersion ? "saved" : "unsaved";
-  return { status, error, revision, warnings, saveNow };
+  const status = saving
+    ? "saving"
+    : conflict
+      ? "conflict"
+      : error && failedVersion === version
+        ? "failed"
+        : version === savedVersion
+          ? "saved"
+          : "unsaved";
+  return { status, error, revision, warnings, conflict, saveNow, loadNewer, saveOver };
 }

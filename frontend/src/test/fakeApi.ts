@@ -150,7 +150,10 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   function rename(id: string, body: unknown): Response {
     const design = designs.find((d) => d.id === id);
     if (!design) return json(404, { type: "not_found", detail: "Not found.", errors: [] });
-    const data = (body ?? {}) as { name?: unknown };
+    const data = (body ?? {}) as { name?: unknown; base_revision?: unknown };
+    if (typeof data.base_revision !== "number") {
+      return json(400, { type: "invalid_request", detail: "This field is required.", errors: [problem("This field is required.", "base_revision", "required")] });
+    }
     const name = typeof data.name === "string" ? data.name.trim() : "";
     if (!name) return json(400, { type: "invalid_request", detail: "This field may not be blank.", errors: [problem("This field may not be blank.", "name", "blank")] });
     clock += 60_000;

@@ -62,7 +62,10 @@ export function renderEditorPanel(ui: ReactNode, document: DesignDocument, optio
     error: options.saveError ?? null,
     revision: 1,
     warnings: [],
+    conflict: null,
     saveNow: async () => {},
+    loadNewer: async () => {},
+    saveOver: async () => {},
   };
   const view = render(
     <ApiProvider client={client}>

@@ -241,7 +241,10 @@ export function fakeSave(store: EditorStore, overrides: Partial<SaveState> = {})
     error: null,
     revision: 1,
     warnings: [],
+    conflict: null,
     saveNow: vi.fn(async () => store.getState().markSaved(store.getState().version)),
+    loadNewer: vi.fn(async () => {}),
+    saveOver: vi.fn(async () => {}),
     ...overrides,
   };
 }
