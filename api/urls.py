@@ -15,6 +15,7 @@ urlpatterns = [
     path("designs/<uuid:pk>/", views.DesignDetailView.as_view(), name="design-detail"),
     path("designs/<uuid:pk>/duplicate/", views.DesignDuplicateView.as_view(), name="design-duplicate"),
     path("designs/<uuid:pk>/revisions/", views.RevisionListView.as_view(), name="revision-list"),
+    path("designs/<uuid:pk>/revisions/compare/", views.RevisionCompareView.as_view(), name="revision-compare"),
     path("designs/<uuid:pk>/presence/", views.PresenceView.as_view(), name="design-presence"),
     path("designs/<uuid:pk>/revisions/<int:number>/", views.RevisionDetailView.as_view(), name="revision-detail"),
     re_path(

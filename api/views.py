@@ -35,6 +35,7 @@ from designer.services import estimates as estimate_services
 from designer.services import examples as example_services
 from designer.services import presence as presence_services
 from designer.services import prices as price_services
+from designer.services import revisions as revision_services
 
 from . import serializers as s
 from .parsers import TEMPLATE_PARSERS
@@ -584,21 +585,9 @@ class TemplateImportView(APIView):
         return Response(data_out, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(parameters=[UUID_PATH])
-class TemplateDiffView(DesignObjectMixin, APIView):
-    @extend_schema(
-        summary="What a change between two revisions does to the stack",
-        description="Compares the templates of revisions `from` and `to` (default: the one before the newest, and "
-        "the newest): resources added, removed and modified, with the changed property paths and whether the "
-        "change replaces the resource (a create-only property changed, from AWS's resource schemas); parameters, "
-        "mappings, conditions and outputs added, removed or changed; and a unified diff of the YAML.",
-        parameters=[
-            OpenApiParameter("from", int, description="The revision the stack was deployed from."),
-            OpenApiParameter("to", int, description="The revision to deploy."),
-        ],
-        responses={200: s.TemplateDiffSerializer, **errors(400, 404)},
-    )
-    def get(self, request: Request, pk: str) -> Response:
+class ComparedRevisionsMixin(DesignObjectMixin):
+    def compared_revisions(self, request: Request) -> tuple[Revision, Revision]:
+        """The revisions `from` and `to` of the query (by default the one before the newest, and the newest)."""
         design = self.get_design()
         assert design.head is not None
         numbers = {"from": design.head.number - 1, "to": design.head.number}
@@ -614,7 +603,49 @@ class TemplateDiffView(DesignObjectMixin, APIView):
                 revisions[key] = selectors.revision_of(design, number)
             except Revision.DoesNotExist:
                 raise ValidationError({key: [f"This design has no revision {number}."]}) from None
-        return Response(cfn_services.revision_diff(revisions["from"], revisions["to"]))
+        return revisions["from"], revisions["to"]
+
+
+COMPARED = [
+    UUID_PATH,
+    OpenApiParameter("from", int, description="The earlier revision (default: the one before the newest)."),
+    OpenApiParameter("to", int, description="The later revision (default: the newest)."),
+]
+
+
+@extend_schema(parameters=[UUID_PATH])
+class RevisionCompareView(ComparedRevisionsMixin, APIView):
+    @extend_schema(
+        summary="Compare two revisions",
+        description="What changed from revision `from` to `to`: nodes and edges added, removed and changed (each "
+        "changed field's old and new value) and the design's own fields; the monthly cost of each (priced now "
+        "from the loaded price data, each with its own settings) and the difference; and what the change does "
+        "to the CloudFormation stack (see .../cloudformation/diff/ for the full template diff).",
+        parameters=COMPARED[1:],
+        responses={200: OpenApiTypes.OBJECT, **errors(400, 404)},
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        old, new = self.compared_revisions(request)
+        return Response(revision_services.compare_revisions(old, new))
+
+
+@extend_schema(parameters=[UUID_PATH])
+class TemplateDiffView(ComparedRevisionsMixin, APIView):
+    @extend_schema(
+        summary="What a change between two revisions does to the stack",
+        description="Compares the templates of revisions `from` and `to` (default: the one before the newest, and "
+        "the newest): resources added, removed and modified, with the changed property paths and whether the "
+        "change replaces the resource (a create-only property changed, from AWS's resource schemas); parameters, "
+        "mappings, conditions and outputs added, removed or changed; and a unified diff of the YAML.",
+        parameters=[
+            OpenApiParameter("from", int, description="The revision the stack was deployed from."),
+            OpenApiParameter("to", int, description="The revision to deploy."),
+        ],
+        responses={200: s.TemplateDiffSerializer, **errors(400, 404)},
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        old, new = self.compared_revisions(request)
+        return Response(cfn_services.revision_diff(old, new))
 
 
 # -- diagrams -----------------------------------------------------------------------------------------------
