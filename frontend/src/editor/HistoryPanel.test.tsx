@@ -126,3 +126,43 @@ describe("the history panel", () => {
     expect(store.getState().base.name).toBe("Edited");
   });
 });
+
+describe("comparing a revision with the one before", () => {
+  it("shows the cost difference, what the stack does and the design's changes in sentences", async () => {
+    const user = userEvent.setup();
+    const comparison = {
+      from: 2,
+      to: 3,
+      changes: {
+        document: [],
+        nodes: {
+          added: [{ id: "cache", kind: "aws.elasticache.cluster", label: "sessions" }],
+          removed: [],
+          changed: [
+            {
+              id: "db",
+              kind: "aws.rds.aurora_cluster",
+              label: "orders-db",
+              changes: [{ field: "props.instance_class", before: "db.r6g.large", after: "db.r6g.xlarge" }],
+            },
+          ],
+        },
+        edges: { added: [{ id: "e9", source: "web", target: "cache" }], removed: [], changed: [] },
+      },
+      cost: { from_monthly: "500.00", to_monthly: "612.50", difference_monthly: "112.50", currency: "USD" },
+      cloudformation: { summary: "3 to add, 1 to modify (0 replaced), 0 to remove" },
+    };
+    const server = panelServer({ revisions: REVISIONS, comparison });
+    renderPanel(<HistoryPanel />, server, { save: { revision: 3 } });
+    await revisionItems();
+    expect(screen.queryByRole("button", { name: "Compare revision 1 with revision 0" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Compare revision 3 with revision 2" }));
+    const shown = await screen.findByRole("region", { name: "Revision 3 compared with revision 2" });
+    expect(shown).toHaveTextContent("$500.00 → $612.50 a month (+$112.50)");
+    expect(shown).toHaveTextContent("3 to add, 1 to modify (0 replaced), 0 to remove");
+    expect(shown).toHaveTextContent("Added: sessions (ElastiCache cluster)");
+    expect(shown).toHaveTextContent("Changed: orders-db — instance_class db.r6g.large → db.r6g.xlarge");
+    expect(shown).toHaveTextContent("Connected: web → sessions");
+    expect(server.requests.at(-1)?.path).toBe(`/api/designs/${DESIGN}/revisions/compare/?from=2&to=3`);
+  });
+});

@@ -22,6 +22,7 @@ import { plural } from "../format";
 import { useNow } from "../hooks/useNow";
 import { totalPages } from "../paging";
 import { useEditor, useEditorStore } from "./context";
+import { RevisionCompare } from "./RevisionCompare";
 import { EDGE_TYPES, NODE_TYPES } from "./nodes";
 import { useSession } from "./session";
 import { toFlow } from "./translate";
@@ -44,6 +45,7 @@ export function HistoryPanel() {
   const [error, setError] = useState<ApiError | string | null>(null);
   const [shown, setShown] = useState<Revision | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
+  const [comparing, setComparing] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [message, setMessage] = useState("");
 
@@ -154,6 +156,17 @@ export function HistoryPanel() {
                 >
                   Open
                 </button>
+                {r.number > 1 && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => setComparing(comparing === r.number ? null : r.number)}
+                    aria-expanded={comparing === r.number}
+                    aria-label={`Compare revision ${r.number} with revision ${r.number - 1}`}
+                  >
+                    Compare
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button button-small"
@@ -166,6 +179,7 @@ export function HistoryPanel() {
                 </button>
               </div>
             )}
+            {comparing === r.number && <RevisionCompare designId={designId} from={r.number - 1} to={r.number} />}
           </li>
         ))}
       </ol>

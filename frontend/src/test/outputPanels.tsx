@@ -25,6 +25,7 @@ import { createEditorStore, type EditorStore } from "../editor/store";
 import type { DesignDocument } from "../editor/types";
 import type { SaveState } from "../editor/useAutosave";
 import { CATALOG, EXAMPLES } from "./editor";
+import type { RevisionComparison } from "../editor/RevisionCompare";
 
 export const DESIGN = "3f0c9a52-8b1e-4c7d-9a11-2b6e5d4c3b2a";
 export const IMPORTED = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d";
@@ -108,6 +109,8 @@ export interface PanelServerOptions {
   pageSize?: number;
   diagramStatuses?: DiagramStatus[];
   importReport?: ImportReport;
+  /** What GET .../revisions/compare/ answers. */
+  comparison?: RevisionComparison;
 }
 
 function json(status: number, body: unknown): Response {
@@ -188,6 +191,9 @@ export function panelServer(options: PanelServerOptions = {}) {
         previous: page > 1 ? link(page - 1) : null,
         results,
       });
+    }
+    if (method === "GET" && url.pathname === `${design}revisions/compare/`) {
+      return options.comparison ? json(200, options.comparison) : json(404, { type: "not_found", detail: "Not found.", errors: [] });
     }
     const one = new RegExp(`^${design}revisions/(\\d+)/$`).exec(url.pathname);
     if (method === "GET" && one) {
