@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from designer.catalog.fields import PRICING_MODELS, REGIONS
 from designer.diagram.render import FORMATS, LAYOUTS
-from designer.models import ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
+from designer.models import Comment, ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
 from designer.services.diagrams import DPI_RANGE
 from designer.services.examples import example_slugs
 
@@ -168,6 +168,19 @@ class ValidateRequestSerializer(serializers.Serializer):
 
 class LayoutSerializer(serializers.Serializer):
     document = DocumentField(help_text="A design document, valid or not yet: only its shape must hold.")
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.username", allow_null=True, read_only=True, default=None)
+    node = serializers.CharField(
+        required=False, allow_blank=True, max_length=64, help_text="Pin it to this node (its id); empty for none."
+    )
+    body = serializers.CharField(max_length=4000, help_text="The comment's text.")
+
+    class Meta:
+        model = Comment
+        fields = ["id", "author", "node", "body", "created_at"]
+        read_only_fields = ["id", "author", "created_at"]
 
 
 class PresentSerializer(serializers.Serializer):

@@ -17,6 +17,8 @@ urlpatterns = [
     path("designs/<uuid:pk>/revisions/", views.RevisionListView.as_view(), name="revision-list"),
     path("designs/<uuid:pk>/revisions/compare/", views.RevisionCompareView.as_view(), name="revision-compare"),
     path("designs/<uuid:pk>/presence/", views.PresenceView.as_view(), name="design-presence"),
+    path("designs/<uuid:pk>/comments/", views.CommentListView.as_view(), name="comment-list"),
+    path("designs/<uuid:pk>/comments/<uuid:comment>/", views.CommentDetailView.as_view(), name="comment-detail"),
     path("designs/<uuid:pk>/revisions/<int:number>/", views.RevisionDetailView.as_view(), name="revision-detail"),
     re_path(
         r"^designs/(?P<pk>[0-9a-f-]{36})/cloudformation\.(?P<fmt>yaml|json)$",

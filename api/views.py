@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import APIException, AuthenticationFailed, ValidationError
+from rest_framework.exceptions import APIException, AuthenticationFailed, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -29,6 +29,7 @@ from designer.document import published_schema
 from designer.models import CostEstimate, Design, DiagramRender, Revision
 from designer.pricing.estimate import csv_of
 from designer.services import cloudformation as cfn_services
+from designer.services import comments as comment_services
 from designer.services import designs as design_services
 from designer.services import diagrams as diagram_services
 from designer.services import estimates as estimate_services
@@ -240,6 +241,51 @@ class DesignDetailView(DesignObjectMixin, APIView):
     @extend_schema(summary="Delete a design and all its revisions", responses={204: None, **errors(404)})
     def delete(self, request: Request, pk: str) -> Response:
         design_services.delete_design(design=self.get_design())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(parameters=[UUID_PATH])
+class CommentListView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="A design's comments, oldest first", responses={200: s.CommentSerializer(many=True), **errors(404)}
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        comments = self.get_design().comments.select_related("author")
+        return Response(s.CommentSerializer(comments, many=True).data)
+
+    @extend_schema(
+        summary="Comment on a design",
+        description="`node` pins the comment to a node of the newest revision (its id); leave it out for none.",
+        request=s.CommentSerializer,
+        responses={201: s.CommentSerializer, **errors(400, 404, 413, 415)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        design = self.get_design()
+        body = s.CommentSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            comment = comment_services.add_comment(
+                design=design,
+                author=request.user,
+                body=body.validated_data["body"],
+                node=body.validated_data.get("node", ""),
+            )
+        except comment_services.CommentInvalid as exc:
+            raise ValidationError({field: [message] for field, message in exc.problems.items()}) from None
+        return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[UUID_PATH, OpenApiParameter("comment", OpenApiTypes.UUID, OpenApiParameter.PATH)])
+class CommentDetailView(DesignObjectMixin, APIView):
+    @extend_schema(summary="Delete your comment", responses={204: None, **errors(403, 404)})
+    def delete(self, request: Request, pk: str, comment: str) -> Response:
+        found = self.get_design().comments.filter(pk=comment).first()
+        if found is None:
+            raise Http404
+        try:
+            comment_services.delete_comment(comment=found, user=request.user)
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -138,6 +138,24 @@ class Revision(models.Model):
         super().save(*args, **kwargs)
 
 
+class Comment(models.Model):
+    """A remark on a design, optionally pinned to one of its nodes (by the node's id in the document: a comment
+    outlives the node's removal, and shows as unpinned then)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    design = models.ForeignKey(Design, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    node = models.CharField(max_length=64, blank=True, help_text="The id of the node it is pinned to, if any.")
+    body = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"comment on {self.design_id} by {self.author_id}"
+
+
 class PriceSnapshot(models.Model):
     """One ingested price file: an offer for a region (or the Savings Plans file for a region). At most one
     snapshot per offer and region is active; a new one replaces it in one transaction once fully parsed."""

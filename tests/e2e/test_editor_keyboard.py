@@ -91,7 +91,7 @@ def test_every_control_of_the_editor_has_a_name(page: Any, live_server: Any, use
     page.goto(f"{live_server.url}/designs/{design.pk}/")
     expect(page.locator(".react-flow__node")).not_to_have_count(0)
     page.get_by_test_id("node-db").get_by_text("orders-db").click()
-    for tab in ("Inspector", "Problems", "Cost", "Export", "History"):
+    for tab in ("Inspector", "Problems", "Cost", "Export", "History", "Comments"):
         page.get_by_role("tab", name=tab).click()
         page.wait_for_timeout(300)
         assert page.evaluate(UNNAMED) == [], f"unnamed controls with the {tab} panel open"

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useId, useState } from "react";
 
+import { CommentsPanel } from "./CommentsPanel";
 import { INSPECT_PANELS } from "./panelsInspect";
 import { OUTPUT_PANELS } from "./panelsOutput";
 
@@ -12,7 +13,11 @@ export interface PanelTab {
 }
 
 /** The panels, in tab order. */
-export const PANELS: PanelTab[] = [...INSPECT_PANELS, ...OUTPUT_PANELS];
+export const PANELS: PanelTab[] = [
+  ...INSPECT_PANELS,
+  ...OUTPUT_PANELS,
+  { id: "comments", label: "Comments", render: () => <CommentsPanel /> },
+];
 
 export function SidePanel() {
   const tabs = PANELS;

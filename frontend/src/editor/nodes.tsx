@@ -66,8 +66,17 @@ function detail(props: Record<string, unknown> | undefined, kind: string): strin
   return "";
 }
 
+function CommentPin({ count }: { count: number | undefined }) {
+  if (!count) return null;
+  return (
+    <span className="comment-pin" aria-label={`${count} comment${count === 1 ? "" : "s"}`} title="Comments: see the Comments panel">
+      {count}
+    </span>
+  );
+}
+
 export const AwsNode = memo(function AwsNode({ id, data, selected }: NodeProps<LeafFlowNode>) {
-  const { doc, cost, problem } = data;
+  const { doc, cost, problem, comments } = data;
   const cover = useDropTarget(id);
   const icon = useKindIcon(doc.kind);
   const info = detail(doc.props, doc.kind);
@@ -82,13 +91,14 @@ export const AwsNode = memo(function AwsNode({ id, data, selected }: NodeProps<L
       <div className="aws-node-label">{doc.label}</div>
       {info && <div className="aws-node-detail">{info}</div>}
       {cost && <div className="cost-badge" aria-label={`${doc.label} costs ${cost} a month`}>{cost}/mo</div>}
+      <CommentPin count={comments} />
       <Handle type="source" position={Position.Right} />
     </div>
   );
 });
 
 export const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodeProps<ContainerFlowNode>) {
-  const { doc, cost, problem } = data;
+  const { doc, cost, problem, comments } = data;
   const cover = useDropTarget(id);
   const icon = useKindIcon(doc.kind);
   const style = boxStyle(doc.kind, doc.props?.tier);
@@ -106,6 +116,7 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
         <span className="container-kind">{icon.label}</span> <strong>{doc.label}</strong>
         {info && <span className="container-detail"> · {info}</span>}
         {cost && <span className="cost-badge">{cost}/mo</span>}
+        <CommentPin count={comments} />
       </div>
       <Handle type="source" position={Position.Right} />
     </div>

@@ -92,7 +92,11 @@ export interface EditorState {
   dismissNotice(): void;
   /** Show each node's monthly cost (a badge) and problem (a red outline with the message), by node id; not a
    * change to the document. Nodes not named lose theirs. */
-  annotate(notes: { costs?: Record<string, string>; problems?: Record<string, string> }): void;
+  annotate(notes: {
+    costs?: Record<string, string>;
+    problems?: Record<string, string>;
+    comments?: Record<string, number>;
+  }): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -592,13 +596,15 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
         set({ ...next, past: [...past, snapshot()], future: future.slice(1), version: get().version + 1 });
       },
 
-      annotate: ({ costs, problems }) => {
+      annotate: ({ costs, problems, comments }) => {
         set({
           nodes: get().nodes.map((n) => {
             const cost = costs ? (costs[n.id] ?? null) : (n.data.cost ?? null);
             const problem = problems ? (problems[n.id] ?? null) : (n.data.problem ?? null);
-            if (cost === (n.data.cost ?? null) && problem === (n.data.problem ?? null)) return n;
-            return { ...n, data: { ...n.data, cost, problem } } as FlowNode;
+            const remarks = comments ? (comments[n.id] ?? 0) : (n.data.comments ?? 0);
+            const same =
+              cost === (n.data.cost ?? null) && problem === (n.data.problem ?? null) && remarks === (n.data.comments ?? 0);
+            return same ? n : ({ ...n, data: { ...n.data, cost, problem, comments: remarks } } as FlowNode);
           }),
         });
       },

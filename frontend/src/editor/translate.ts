@@ -29,7 +29,7 @@ export function containerSize(kind: string): Size {
   return CONTAINER_SIZES[kind] ?? { width: 320, height: 220 };
 }
 
-export type NodeData = { doc: DocNode; cost?: string | null; problem?: string | null };
+export type NodeData = { doc: DocNode; cost?: string | null; problem?: string | null; comments?: number };
 export type LeafFlowNode = Node<NodeData, "aws">;
 export type ContainerFlowNode = Node<NodeData, "container">;
 export type FlowNode = LeafFlowNode | ContainerFlowNode;
