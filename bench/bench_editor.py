@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_estimate import design_of, free_port, process, setup_django  # noqa: E402
+from bench_estimate import design_of, free_port, process, setup_django, wait_for  # noqa: E402
 
 from scripts.chromium import CHROMIUM, FLAGS  # noqa: E402
 
@@ -47,16 +47,12 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except Exception:
-            if time.monotonic() > deadline:
-                raise SystemExit(f"the server did not answer at {url}") from None
-            time.sleep(0.2)
+def answers(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=2)
+        return True
+    except OSError:
+        return False
 
 
 def main() -> int:
@@ -80,8 +76,9 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
-    with process(command, var_dir / "runserver.log"):
-        wait_for(base + "/accounts/login/")
+    log = var_dir / "runserver.log"
+    with process(command, log) as web:
+        wait_for("runserver", lambda: answers(base + "/accounts/login/"), web, log)
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:

@@ -27,7 +27,8 @@ export const KIND_MIME = "application/x-aws-kind";
 const MINIMAP_SIZE = { width: 180, height: 120 };
 const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
-function typing(target: EventTarget | null): boolean {
+/** Whether a key pressed on `target` is text being typed (a shortcut must leave it alone). */
+export function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 

@@ -5,6 +5,7 @@ import { useReactFlow } from "@xyflow/react";
 import { useEffect, useState } from "react";
 
 import { api, ApiError } from "../api";
+import { typing } from "./Canvas";
 import { useEditor, useEditorStore } from "./context";
 import { ConflictNotice } from "./ConflictNotice";
 import { Presence } from "./Presence";
@@ -51,7 +52,7 @@ export function Toolbar({ designId, save }: { designId: string; save: SaveState 
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
         event.preventDefault();
         void save.saveNow();
-      } else if (event.key === "?" && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
+      } else if (event.key === "?" && !typing(event.target)) {
         setHelp(true);
       }
     };

@@ -242,17 +242,8 @@ function vpcOf(nodes: readonly FlowNode[], id: string | null): FlowNode | undefi
   return node;
 }
 
-/** Properties a new node needs to be valid where it lands: a subnet takes the next free /24 of its VPC (also
- * free of `taken`, ranges given out by the same paste). */
-function startingProps(
-  nodes: readonly FlowNode[],
-  kind: string,
-  parentId: string | null,
-  taken = new Set<string>(),
-  catalog?: Catalog,
-): Props {
-  if (catalog && kind !== "aws.vpc.subnet") return subnetsFor(catalog, nodes, kind, parentId);
-  if (kind !== "aws.vpc.subnet") return {};
+/** A new subnet's range: the next free /24 of its VPC (also free of `taken`, ranges given out by the same paste). */
+function freeRange(nodes: readonly FlowNode[], parentId: string | null, taken = new Set<string>()): Props {
   const vpc = vpcOf(nodes, parentId);
   const cidr = typeof vpc?.data.doc.props?.cidr === "string" ? vpc.data.doc.props.cidr : "10.0.0.0/16";
   const [a, b] = cidr.split(".");
@@ -287,6 +278,11 @@ function subnetsFor(catalog: Catalog, nodes: readonly FlowNode[], kind: string, 
   const perZone = new Map<string, string>();
   for (const subnet of preferred) if (!perZone.has(subnet.parentId ?? "")) perZone.set(subnet.parentId ?? "", subnet.id);
   return perZone.size ? { subnets: [...perZone.values()] } : {};
+}
+
+/** Properties a new node needs to be valid where it lands. */
+function startingProps(catalog: Catalog, nodes: readonly FlowNode[], kind: string, parentId: string | null): Props {
+  return kind === "aws.vpc.subnet" ? freeRange(nodes, parentId) : subnetsFor(catalog, nodes, kind, parentId);
 }
 
 // -- the store ------------------------------------------------------------------------------------------------
@@ -427,7 +423,7 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
           kind,
           label: preset?.name ?? freshLabel(nodes, spec.label),
           ...(parent ? { parent: parent.id } : {}),
-          props: { ...startingProps(nodes, kind, parent?.id ?? null, new Set(), catalog), ...(preset?.props ?? {}) },
+          props: { ...startingProps(catalog, nodes, kind, parent?.id ?? null), ...(preset?.props ?? {}) },
           ...(preset && Object.keys(preset.usage).length ? { usage: { ...preset.usage } } : {}),
         };
         const node = {
@@ -545,7 +541,7 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
             label: top ? freshLabel(nodes, n.label.replace(/ \d+$/, "")) : n.label,
             ...(parent ? { parent } : {}),
             position: top ? { x: position.x + 40, y: position.y + 40 } : position,
-            ...(n.kind === "aws.vpc.subnet" ? { props: { ...n.props, ...startingProps(nodes, n.kind, parent, ranges) } } : {}),
+            ...(n.kind === "aws.vpc.subnet" ? { props: { ...n.props, ...freeRange(nodes, parent, ranges) } } : {}),
           };
         });
         const edgeIds = new Set(edges.map((e) => e.id));

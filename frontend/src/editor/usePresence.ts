@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 
-import { api, designPath } from "../api";
+import { designPath } from "../api";
+import { useApi } from "../ApiContext";
 
 export interface Present {
   username: string;
@@ -13,11 +14,12 @@ export interface Present {
 export const HEARTBEAT_MS = 10_000;
 
 export function usePresence(designId: string, everyMs = HEARTBEAT_MS): Present[] {
+  const client = useApi();
   const [others, setOthers] = useState<Present[]>([]);
   useEffect(() => {
     const abort = new AbortController();
     const beat = () =>
-      api
+      client
         .request<{ available: boolean; others: Present[] }>("POST", `${designPath(designId)}presence/`, {
           signal: abort.signal,
         })
@@ -29,6 +31,6 @@ export function usePresence(designId: string, everyMs = HEARTBEAT_MS): Present[]
       abort.abort();
       window.clearInterval(timer);
     };
-  }, [designId, everyMs]);
+  }, [client, designId, everyMs]);
   return others;
 }
