@@ -44,12 +44,25 @@ export interface RevisionSummary {
   format_version: number;
 }
 
+/** The caller's role on a design, strongest first: "owner" manages sharing and may delete, "editor" saves, "viewer"
+ * reads and downloads. */
+export type DesignRole = "owner" | "editor" | "viewer";
+
+export interface TeamRef {
+  id: string;
+  name: string;
+}
+
 export interface DesignSummary {
   id: string;
   url: string;
   name: string;
   region: string;
-  owner: string;
+  /** The owning user's username; null for a team's design. */
+  owner: string | null;
+  /** The team the design belongs to, if any. */
+  team: TeamRef | null;
+  role: DesignRole;
   node_count: number;
   edge_count: number;
   revision: RevisionSummary | null;

@@ -74,6 +74,8 @@ export function makeDesign(overrides: Partial<DesignSummary> = {}): DesignSummar
     name: `Design ${sequence}`,
     region: "us-east-1",
     owner: "alice",
+    team: null,
+    role: "owner",
     node_count: 0,
     edge_count: 0,
     revision: {

@@ -216,6 +216,8 @@ export function panelServer(options: PanelServerOptions = {}) {
         name: "Imported network",
         region: "us-east-1",
         owner: "alice",
+        team: null,
+        role: "owner",
         node_count: report.nodes,
         edge_count: report.edges,
         revision: revisionSummary(1),
