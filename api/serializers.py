@@ -12,7 +12,20 @@ from rest_framework import serializers
 
 from designer.catalog.fields import PRICING_MODELS, REGIONS
 from designer.diagram.render import FORMATS, LAYOUTS
-from designer.models import Comment, ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
+from designer.models import (
+    Comment,
+    ComponentKind,
+    CostEstimate,
+    Design,
+    DiagramRender,
+    Membership,
+    PalettePreset,
+    Revision,
+    Share,
+    ShareEvent,
+    ShareLink,
+    Team,
+)
 from designer.services.diagrams import DPI_RANGE
 from designer.services.examples import example_slugs
 
@@ -67,8 +80,23 @@ class RevisionSerializer(RevisionSummarySerializer):
         fields = [*RevisionSummarySerializer.Meta.fields, "document"]
 
 
+DESIGN_ROLES = ["owner", "editor", "viewer"]
+
+
+class TeamRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
 class DesignSummarySerializer(serializers.ModelSerializer):
-    owner = serializers.CharField(source="owner.username")
+    owner = serializers.CharField(
+        source="owner.username", allow_null=True, default=None, help_text="The owning user; null for a team's."
+    )
+    team = TeamRefSerializer(allow_null=True, help_text="The team the design belongs to, if any.")
+    role = serializers.ChoiceField(
+        choices=DESIGN_ROLES,
+        help_text="Your role: owner (manages sharing, deletes), editor (saves) or viewer (reads, downloads).",
+    )
     revision = RevisionSummarySerializer(source="head", allow_null=True)
     url = serializers.HyperlinkedIdentityField(view_name="api:design-detail", lookup_field="pk")
 
@@ -80,6 +108,8 @@ class DesignSummarySerializer(serializers.ModelSerializer):
             "name",
             "region",
             "owner",
+            "team",
+            "role",
             "node_count",
             "edge_count",
             "revision",
@@ -112,6 +142,9 @@ class DesignCreateSerializer(serializers.Serializer):
         help_text="Start from this example design (its slug, from GET /api/examples/) instead of a document.",
     )
     message = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    team = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Make it a design of this team of yours (its id)."
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -520,3 +553,116 @@ class DiagramSerializer(serializers.ModelSerializer):
 
     def get_content_type(self, obj: DiagramRender) -> str:
         return FORMATS[obj.format][1]
+
+
+# -- sharing ------------------------------------------------------------------------------------------------
+
+TEAM_ROLES = [Membership.OWNER, Membership.ADMIN, Membership.MEMBER]
+SHARE_ROLES = [Share.VIEWER, Share.EDITOR]
+
+
+class TeamSummarySerializer(serializers.ModelSerializer):
+    role = serializers.ChoiceField(choices=TEAM_ROLES, help_text="Your role in the team.")
+    member_count = serializers.IntegerField()
+
+    class Meta:
+        model = Team
+        fields = ["id", "name", "role", "member_count", "created_at"]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    user = UserSerializer()
+
+    class Meta:
+        model = Membership
+        fields = ["user", "role", "added_at"]
+
+
+class TeamSerializer(TeamSummarySerializer):
+    members = MemberSerializer(many=True)
+
+    class Meta(TeamSummarySerializer.Meta):
+        fields = [*TeamSummarySerializer.Meta.fields, "members"]
+
+
+class TeamNameSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100, help_text="The team's name.")
+
+
+class MemberAddSerializer(serializers.Serializer):
+    user = serializers.CharField(max_length=254, help_text="The username or email of the person to add.")
+    role = serializers.ChoiceField(choices=TEAM_ROLES, default=Membership.MEMBER)
+
+
+class MemberRoleSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=TEAM_ROLES)
+
+
+class ShareSerializer(serializers.ModelSerializer):
+    user = UserSerializer(allow_null=True)
+    team = TeamRefSerializer(allow_null=True)
+    created_by = serializers.CharField(source="created_by.username", allow_null=True, default=None)
+
+    class Meta:
+        model = Share
+        fields = ["id", "user", "team", "role", "created_by", "created_at"]
+
+
+class ShareCreateSerializer(serializers.Serializer):
+    user = serializers.CharField(required=False, max_length=254, help_text="Share with this username or email…")
+    team = serializers.UUIDField(required=False, help_text="…or with this team (its id).")
+    role = serializers.ChoiceField(choices=SHARE_ROLES)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("user" in attrs) == ("team" in attrs):
+            raise serializers.ValidationError({"user": ["Name a user or a team to share with (one of them)."]})
+        return attrs
+
+
+class ShareRoleSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=SHARE_ROLES)
+
+
+class ShareLinkSerializer(serializers.ModelSerializer):
+    created_by = serializers.CharField(source="created_by.username", allow_null=True, default=None)
+    active = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ShareLink
+        fields = ["id", "created_by", "created_at", "expires_at", "revoked_at", "last_used_at", "active"]
+
+    def get_active(self, link: ShareLink) -> bool:
+        return link.is_active()
+
+
+class ShareLinkCreatedSerializer(ShareLinkSerializer):
+    token = serializers.CharField(help_text="The link's secret; shown only in this answer.")
+    url = serializers.CharField(help_text="The page that opens the design read-only, for anyone holding it.")
+
+    class Meta(ShareLinkSerializer.Meta):
+        fields = [*ShareLinkSerializer.Meta.fields, "token", "url"]
+
+
+class ShareLinkCreateSerializer(serializers.Serializer):
+    expires_at = serializers.DateTimeField(
+        required=False, allow_null=True, help_text="When the link stops working; leave out for never."
+    )
+
+
+class ShareEventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", allow_null=True, default=None)
+    summary = serializers.CharField()
+
+    class Meta:
+        model = ShareEvent
+        fields = ["id", "action", "actor", "subject", "role", "created_at", "summary"]
+
+
+class TransferSerializer(serializers.Serializer):
+    team = serializers.UUIDField(allow_null=True, help_text="The team to move it to; null to make it yours.")
+
+
+class SharedLinkSerializer(serializers.Serializer):
+    design = serializers.UUIDField()
+    name = serializers.CharField()
+    expires_at = serializers.DateTimeField(allow_null=True)

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from . import views
+from . import sharing, views
 
 app_name = "api"
 
@@ -19,6 +19,12 @@ urlpatterns = [
     path("designs/<uuid:pk>/presence/", views.PresenceView.as_view(), name="design-presence"),
     path("designs/<uuid:pk>/comments/", views.CommentListView.as_view(), name="comment-list"),
     path("designs/<uuid:pk>/comments/<uuid:comment>/", views.CommentDetailView.as_view(), name="comment-detail"),
+    path("designs/<uuid:pk>/shares/", sharing.ShareListView.as_view(), name="share-list"),
+    path("designs/<uuid:pk>/shares/<uuid:share>/", sharing.ShareDetailView.as_view(), name="share-detail"),
+    path("designs/<uuid:pk>/links/", sharing.LinkListView.as_view(), name="link-list"),
+    path("designs/<uuid:pk>/links/<uuid:link>/", sharing.LinkDetailView.as_view(), name="link-detail"),
+    path("designs/<uuid:pk>/share-log/", sharing.ShareLogView.as_view(), name="share-log"),
+    path("designs/<uuid:pk>/transfer/", sharing.TransferView.as_view(), name="design-transfer"),
     path("designs/<uuid:pk>/revisions/<int:number>/", views.RevisionDetailView.as_view(), name="revision-detail"),
     re_path(
         r"^designs/(?P<pk>[0-9a-f-]{36})/cloudformation\.(?P<fmt>yaml|json)$",
@@ -40,6 +46,11 @@ urlpatterns = [
     path("diagrams/<uuid:pk>/file/", views.DiagramFileView.as_view(), name="diagram-file"),
     path("prices/status/", views.PriceStatusView.as_view(), name="price-status"),
     path("prices/instance-types/", views.InstanceTypesView.as_view(), name="instance-types"),
+    path("teams/", sharing.TeamListView.as_view(), name="team-list"),
+    path("teams/<uuid:pk>/", sharing.TeamDetailView.as_view(), name="team-detail"),
+    path("teams/<uuid:pk>/members/", sharing.MemberListView.as_view(), name="member-list"),
+    path("teams/<uuid:pk>/members/<int:user>/", sharing.MemberDetailView.as_view(), name="member-detail"),
+    re_path(r"^shared/(?P<token>[A-Za-z0-9_-]{1,200})/$", sharing.SharedLinkView.as_view(), name="shared-link"),
     path("palette/", views.PaletteView.as_view(), name="palette"),
     path("examples/", views.ExampleListView.as_view(), name="example-list"),
     path("me/", views.MeView.as_view(), name="me"),

@@ -16,17 +16,16 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.serializers import Serializer
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from designer import selectors
+from designer import access, selectors
 from designer.catalog import CATEGORIES
 from designer.catalog.fields import REGIONS
 from designer.cloudformation.importer import ImportFailed
 from designer.diagram.render import FORMATS
 from designer.document import published_schema
-from designer.models import CostEstimate, Design, DiagramRender, Revision
+from designer.models import CostEstimate, Design, DiagramRender, Revision, Team
 from designer.pricing.estimate import csv_of
 from designer.services import cloudformation as cfn_services
 from designer.services import comments as comment_services
@@ -39,6 +38,7 @@ from designer.services import prices as price_services
 from designer.services import revisions as revision_services
 
 from . import serializers as s
+from .access import DesignObjectMixin, caller_of
 from .parsers import TEMPLATE_PARSERS
 from .renderers import DIAGRAM_RENDERERS, YamlFileRenderer
 
@@ -61,34 +61,9 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
 UUID_PATH = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The design's id.")
 
 
-class DesignObjectMixin:
-    """Finds the design named in the URL among the caller's own; anything else is a 404."""
-
-    request: Request
-    kwargs: dict[str, Any]
-
-    def get_design(self) -> Design:
-        try:
-            return selectors.design_for(self.request.user, self.kwargs["pk"])
-        except Design.DoesNotExist:
-            raise Http404 from None
-
-    def requested_revision(self, serializer_class: type[Serializer]) -> tuple[Revision, dict[str, Any]]:
-        """The request body as `serializer_class` checks it, and the revision it names (its `revision`, else
-        the design's newest)."""
-        design = self.get_design()
-        body = serializer_class(data=self.request.data if self.request.data is not None else {})
-        body.is_valid(raise_exception=True)
-        data: dict[str, Any] = body.validated_data
-        try:
-            revision = selectors.revision_of(design, data["revision"]) if "revision" in data else design.head
-        except Revision.DoesNotExist:
-            raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
-        assert revision is not None
-        return revision, data
-
-
 def _saved(design: Design, warnings: list[Any], request: Request) -> dict[str, Any]:
+    """The answer to a create or a save: a new design is the caller's to own; a saved one keeps the caller's role."""
+    design.role = getattr(design, "role", access.OWNER)  # type: ignore[attr-defined]
     design.warnings = [w.as_dict() for w in warnings]  # type: ignore[attr-defined]
     return s.DesignSavedSerializer(design, context={"request": request}).data
 
@@ -97,11 +72,22 @@ class DesignListView(generics.GenericAPIView):
     serializer_class = s.DesignSummarySerializer
 
     def get_queryset(self) -> Any:
-        return selectors.designs_for(self.request.user)
+        scope = self.request.query_params.get("scope", selectors.MINE)
+        if scope not in (selectors.MINE, selectors.SHARED):
+            raise ValidationError({"scope": [f"'{scope[:20]}' is not a list: mine or shared."]})
+        return selectors.designs_for(caller_of(self.request), scope)
 
-    @extend_schema(summary="List your designs", responses={200: s.DesignSummarySerializer(many=True), **errors(404)})
+    @extend_schema(
+        summary="List your designs, or those shared with you",
+        description="`scope=mine` (the default): your own designs and your teams'. `scope=shared`: the designs "
+        "others shared with you or with a team of yours. Each says your `role` on it.",
+        parameters=[OpenApiParameter("scope", str, enum=[selectors.MINE, selectors.SHARED])],
+        responses={200: s.DesignSummarySerializer(many=True), **errors(400, 404)},
+    )
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())
+        for design in page or []:
+            design.role = access.role_of(design)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
@@ -116,11 +102,22 @@ class DesignListView(generics.GenericAPIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         document, message = data.get("document"), data.get("message", "")
+        team = None
+        if data.get("team") is not None:
+            try:
+                team = selectors.team_for(request.user, data["team"])
+            except Team.DoesNotExist:
+                raise ValidationError({"team": ["You are not in a team with this id."]}) from None
         if "example" in data:
             example = _example(data["example"])
             document, message = example.document.to_dict(), message or f"Created from the example “{example.name}”"
         design, warnings = design_services.create_design(
-            owner=request.user, document=document, name=data.get("name"), region=data.get("region"), message=message
+            owner=request.user,
+            document=document,
+            name=data.get("name"),
+            region=data.get("region"),
+            message=message,
+            team=team,
         )
         return Response(_saved(design, warnings, request), status=status.HTTP_201_CREATED)
 
@@ -188,6 +185,8 @@ CONFLICT = OpenApiResponse(s.ConflictSerializer, description="The design has a n
 
 @extend_schema(parameters=[UUID_PATH])
 class DesignDetailView(DesignObjectMixin, APIView):
+    link_holders = True
+
     @extend_schema(summary="Read a design and its newest document", responses={200: s.DesignSerializer, **errors(404)})
     def get(self, request: Request, pk: str) -> Response:
         return Response(s.DesignSerializer(self.get_design(), context={"request": request}).data)
@@ -213,7 +212,7 @@ class DesignDetailView(DesignObjectMixin, APIView):
         return self._save(request, partial=True)
 
     def _save(self, request: Request, *, partial: bool) -> Response:
-        design = self.get_design()
+        design = self.get_design(needs=access.EDITOR)
         body = s.DesignUpdateSerializer(data=request.data, partial=partial)
         body.is_valid(raise_exception=True)
         data = body.validated_data
@@ -240,7 +239,7 @@ class DesignDetailView(DesignObjectMixin, APIView):
 
     @extend_schema(summary="Delete a design and all its revisions", responses={204: None, **errors(404)})
     def delete(self, request: Request, pk: str) -> Response:
-        design_services.delete_design(design=self.get_design())
+        design_services.delete_design(design=self.get_design(needs=access.OWNER))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -305,6 +304,8 @@ class PresenceView(DesignObjectMixin, APIView):
 
 @extend_schema(parameters=[UUID_PATH])
 class RevisionListView(DesignObjectMixin, generics.GenericAPIView):
+    link_holders = True
+
     serializer_class = s.RevisionSummarySerializer
 
     @extend_schema(
@@ -318,6 +319,8 @@ class RevisionListView(DesignObjectMixin, generics.GenericAPIView):
 
 @extend_schema(parameters=[UUID_PATH, OpenApiParameter("number", int, OpenApiParameter.PATH)])
 class RevisionDetailView(DesignObjectMixin, APIView):
+    link_holders = True
+
     @extend_schema(summary="Read one revision with its document", responses={200: s.RevisionSerializer, **errors(404)})
     def get(self, request: Request, pk: str, number: int) -> Response:
         try:
@@ -328,6 +331,8 @@ class RevisionDetailView(DesignObjectMixin, APIView):
 
 
 class ValidateView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Validate a document without saving it",
         description="Returns exactly the problems a save would report (errors block a save; warnings do not).",
@@ -361,6 +366,8 @@ class LayoutView(APIView):
 
 
 class PaletteView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="The palette: categories, component kinds and your presets",
         responses={200: s.PaletteSerializer, **errors()},
@@ -369,7 +376,7 @@ class PaletteView(APIView):
         data = {
             "categories": [{"id": key, "label": label} for key, label in CATEGORIES.items()],
             "kinds": selectors.palette_kinds(),
-            "presets": selectors.presets_for(request.user),
+            "presets": selectors.presets_for(caller_of(request).user),
         }
         return Response(s.PaletteSerializer(data, context={"request": request}).data)
 
@@ -434,15 +441,17 @@ class NotReady(APIException):
     default_detail = "The estimate has not finished."
 
 
-def _estimate_for(user: Any, estimate_id: Any) -> CostEstimate:
+def _estimate_for(caller: access.Caller, estimate_id: Any) -> CostEstimate:
     try:
-        return selectors.estimate_for(user, estimate_id)
+        return selectors.estimate_for(caller, estimate_id)
     except CostEstimate.DoesNotExist:
         raise Http404 from None
 
 
 @extend_schema(parameters=[UUID_PATH])
 class EstimateRequestView(DesignObjectMixin, APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Ask for a cost estimate",
         description="Queues the estimate of a revision (the newest by default) for a worker and answers 202 with "
@@ -462,15 +471,19 @@ class EstimateRequestView(DesignObjectMixin, APIView):
 
 
 class EstimateDetailView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="An estimate: its status, then the result", responses={200: s.EstimateSerializer, **errors(404)}
     )
     def get(self, request: Request, pk: str) -> Response:
-        run = _estimate_for(request.user, pk)
+        run = _estimate_for(caller_of(request), pk)
         return Response(s.EstimateSerializer(run, context={"request": request}).data)
 
 
 class EstimateCsvView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Download an estimate as CSV",
         responses={
@@ -480,7 +493,7 @@ class EstimateCsvView(APIView):
         },
     )
     def get(self, request: Request, pk: str) -> HttpResponse:
-        run = _estimate_for(request.user, pk)
+        run = _estimate_for(caller_of(request), pk)
         if run.status != CostEstimate.DONE or run.result is None:
             raise NotReady(f"The estimate is {run.status}; download it once it is done.")
         response = HttpResponse(csv_of(run.result), content_type="text/csv; charset=utf-8")
@@ -489,6 +502,8 @@ class EstimateCsvView(APIView):
 
 
 class EstimateJsonView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Download an estimate's result as a JSON file",
         responses={
@@ -498,7 +513,7 @@ class EstimateJsonView(APIView):
         },
     )
     def get(self, request: Request, pk: str) -> HttpResponse:
-        run = _estimate_for(request.user, pk)
+        run = _estimate_for(caller_of(request), pk)
         if run.status != CostEstimate.DONE or run.result is None:
             raise NotReady(f"The estimate is {run.status}; download it once it is done.")
         response = HttpResponse(json.dumps(run.result, indent=2), content_type="application/json")
@@ -520,6 +535,8 @@ class PriceStatusView(APIView):
 
 
 class InstanceTypesView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="EC2 instance types with vCPU, memory and hourly price where the price data has them",
         parameters=[
@@ -570,6 +587,8 @@ class DownloadMixin:
 
 @extend_schema(parameters=[UUID_PATH, FORMAT_PATH])
 class TemplateView(DownloadMixin, DesignObjectMixin, APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Download the design's CloudFormation template",
         description="The newest revision's template, as an attachment (`.yaml` or `.json`). The same design always "
@@ -585,6 +604,8 @@ class TemplateView(DownloadMixin, DesignObjectMixin, APIView):
 
 @extend_schema(parameters=[UUID_PATH, OpenApiParameter("number", int, OpenApiParameter.PATH), FORMAT_PATH])
 class RevisionTemplateView(DownloadMixin, DesignObjectMixin, APIView):
+    link_holders = True
+
     @extend_schema(summary="Download one revision's CloudFormation template", responses=TEMPLATE_RESPONSES)
     def get(self, request: Request, pk: str, number: str, fmt: str) -> HttpResponse:
         try:
@@ -627,6 +648,7 @@ class TemplateImportView(APIView):
             raise ValidationError({"template": [str(exc)]}) from None
         design.warnings = [w.as_dict() for w in warnings]  # type: ignore[attr-defined]
         design.report = report.as_dict()  # type: ignore[attr-defined]
+        design.role = access.OWNER  # type: ignore[attr-defined]
         data_out = s.DesignImportedSerializer(design, context={"request": request}).data
         return Response(data_out, status=status.HTTP_201_CREATED)
 
@@ -661,6 +683,8 @@ COMPARED = [
 
 @extend_schema(parameters=[UUID_PATH])
 class RevisionCompareView(ComparedRevisionsMixin, APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Compare two revisions",
         description="What changed from revision `from` to `to`: nodes and edges added, removed and changed (each "
@@ -677,6 +701,8 @@ class RevisionCompareView(ComparedRevisionsMixin, APIView):
 
 @extend_schema(parameters=[UUID_PATH])
 class TemplateDiffView(ComparedRevisionsMixin, APIView):
+    link_holders = True
+
     @extend_schema(
         summary="What a change between two revisions does to the stack",
         description="Compares the templates of revisions `from` and `to` (default: the one before the newest, and "
@@ -703,11 +729,11 @@ class Gone(APIException):
     default_detail = "The file is no longer stored."
 
 
-def _diagram_for(user: Any, diagram_id: Any) -> DiagramRender:
-    """The render if it belongs to one of `user`'s designs (404 otherwise), reported failed first if its
+def _diagram_for(caller: access.Caller, diagram_id: Any) -> DiagramRender:
+    """The render if it belongs to a design the caller may see (404 otherwise), reported failed first if its
     worker was lost (see designer.services.diagrams.report_stale)."""
     try:
-        run = selectors.diagram_for(user, diagram_id)
+        run = selectors.diagram_for(caller, diagram_id)
     except DiagramRender.DoesNotExist:
         raise Http404 from None
     return diagram_services.report_stale(run)
@@ -715,6 +741,8 @@ def _diagram_for(user: Any, diagram_id: Any) -> DiagramRender:
 
 @extend_schema(parameters=[UUID_PATH])
 class DiagramRequestView(DesignObjectMixin, APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Ask for a diagram",
         description="Queues a diagram of a revision (the newest by default) for a worker and answers 202 with its "
@@ -740,6 +768,8 @@ class DiagramRequestView(DesignObjectMixin, APIView):
 
 
 class DiagramDetailView(APIView):
+    link_holders = True
+
     @extend_schema(
         summary="A diagram: its status, then its file's URL",
         description="`status` is queued, running, done (`file_url` is set) or failed (`error` says why). A render "
@@ -747,7 +777,7 @@ class DiagramDetailView(APIView):
         responses={200: s.DiagramSerializer, **errors(404)},
     )
     def get(self, request: Request, pk: str) -> Response:
-        run = _diagram_for(request.user, pk)
+        run = _diagram_for(caller_of(request), pk)
         return Response(s.DiagramSerializer(run, context={"request": request}).data)
 
 
@@ -756,6 +786,8 @@ class DiagramDownloadMixin(DownloadMixin):
 
 
 class DiagramFileView(DiagramDownloadMixin, APIView):
+    link_holders = True
+
     @extend_schema(
         summary="Download a diagram's file",
         description="The file as an attachment, in its format's content type. 409 until the diagram is done (or "
@@ -768,7 +800,7 @@ class DiagramFileView(DiagramDownloadMixin, APIView):
         },
     )
     def get(self, request: Request, pk: str) -> FileResponse:
-        run = _diagram_for(request.user, pk)
+        run = _diagram_for(caller_of(request), pk)
         if run.status == DiagramRender.FAILED:
             raise NotReady(f"The diagram failed: {run.error} Ask for it again to retry.")
         if run.status != DiagramRender.DONE:

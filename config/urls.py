@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views import defaults
 
 from api import errors
@@ -15,6 +15,9 @@ from . import views
 urlpatterns = [
     path("", views.app_shell, name="home"),
     path("designs/<uuid:pk>/", views.app_shell, name="editor"),
+    path("teams/", views.app_shell, name="teams"),
+    path("teams/<uuid:pk>/", views.app_shell, name="team"),
+    re_path(r"^s/(?P<token>[A-Za-z0-9_-]{1,200})/$", views.shared_link, name="shared-link"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

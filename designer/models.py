@@ -84,12 +84,48 @@ class PalettePreset(models.Model):
             raise ValidationError({field: messages for field, messages in problems.items()})
 
 
-class Design(models.Model):
-    """A design and a pointer to its newest revision. Name and counts are copied from that revision so the
-    list of designs needs no document parsing."""
+class Team(models.Model):
+    """People who share designs: a design may belong to a team, and be shared with one."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="designs")
+    name = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's place in a team. Owners and admins manage the members (only owners touch owners) and the team's
+    designs; members edit the team's designs."""
+
+    OWNER, ADMIN, MEMBER = "owner", "admin", "member"
+    ROLES = [(OWNER, "Owner"), (ADMIN, "Admin"), (MEMBER, "Member")]
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=ROLES, default=MEMBER)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="one_membership_per_team_and_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.team_id} as {self.role}"
+
+
+class Design(models.Model):
+    """A design and a pointer to its newest revision. Name and counts are copied from that revision so the
+    list of designs needs no document parsing. It belongs to a user (`owner`) or to a team, never both."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="designs"
+    )
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="designs")
     name = models.CharField(max_length=200)
     region = models.CharField(max_length=32)
     node_count = models.PositiveIntegerField(default=0)
@@ -100,7 +136,14 @@ class Design(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["owner", "-updated_at"])]
+        indexes = [models.Index(fields=["owner", "-updated_at"]), models.Index(fields=["team", "-updated_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(owner__isnull=False, team__isnull=True)
+                | models.Q(owner__isnull=True, team__isnull=False),
+                name="design_belongs_to_a_user_or_a_team",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -154,6 +197,84 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"comment on {self.design_id} by {self.author_id}"
+
+
+class Share(models.Model):
+    """A design shared with a user or with a team (everyone in it), as viewer or editor."""
+
+    VIEWER, EDITOR = "viewer", "editor"
+    ROLES = [(VIEWER, "Viewer"), (EDITOR, "Editor")]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    design = models.ForeignKey(Design, on_delete=models.CASCADE, related_name="shares")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="shares"
+    )
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.CASCADE, related_name="shares")
+    role = models.CharField(max_length=10, choices=ROLES)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False, team__isnull=True)
+                | models.Q(user__isnull=True, team__isnull=False),
+                name="share_with_a_user_or_a_team",
+            ),
+            models.UniqueConstraint(fields=["design", "user"], name="one_share_per_design_and_user"),
+            models.UniqueConstraint(fields=["design", "team"], name="one_share_per_design_and_team"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.design_id} with {self.user_id or self.team_id} as {self.role}"
+
+
+class ShareLink(models.Model):
+    """A secret link that lets anyone holding it view a design, read-only, until it expires or is revoked. Only
+    the token's SHA-256 is stored: the token itself is shown once, when the link is made."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    design = models.ForeignKey(Design, on_delete=models.CASCADE, related_name="links")
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"link {self.id} to {self.design_id}"
+
+    def is_active(self, now: Any = None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class ShareEvent(models.Model):
+    """One line of a design's share log: who shared what with whom. Kept as text, so it outlives the share,
+    link, user or team it names."""
+
+    SHARED, ROLE_CHANGED, UNSHARED = "shared", "role_changed", "unshared"
+    LINK_CREATED, LINK_REVOKED, TRANSFERRED = "link_created", "link_revoked", "transferred"
+    ACTIONS = [(a, a) for a in (SHARED, ROLE_CHANGED, UNSHARED, LINK_CREATED, LINK_REVOKED, TRANSFERRED)]
+
+    design = models.ForeignKey(Design, on_delete=models.CASCADE, related_name="share_events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(max_length=20, choices=ACTIONS)
+    subject = models.CharField(max_length=300)
+    role = models.CharField(max_length=10, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.subject} on {self.design_id}"
 
 
 class PriceSnapshot(models.Model):

@@ -1,26 +1,61 @@
-"""Read-side queries. A design is only ever found through its owner, so strangers get 'not found'."""
+"""Read-side queries. A design is only ever found through a role on it (designer.access), so strangers get 'not
+found'."""
 
 from __future__ import annotations
 
 import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, When
 
-from .models import ComponentKind, CostEstimate, Design, DiagramRender, PalettePreset, Revision
+from . import access
+from .models import (
+    ComponentKind,
+    CostEstimate,
+    Design,
+    DiagramRender,
+    Membership,
+    PalettePreset,
+    Revision,
+    Share,
+    ShareEvent,
+    ShareLink,
+    Team,
+)
+
+MINE, SHARED = "mine", "shared"
 
 
-def designs_for(user: AbstractBaseUser) -> QuerySet[Design]:
-    return Design.objects.filter(owner=user).select_related("head", "head__author", "owner")
+def designs_for(caller: access.Caller, scope: str = MINE) -> QuerySet[Design]:
+    """The caller's own designs (theirs and their teams', `MINE`) or those shared with them (`SHARED`), each
+    annotated with the caller's role (access.role_of)."""
+    user = caller.user
+    if scope == MINE:
+        found = Design.objects.filter(access.owned_q(user))
+    else:
+        found = Design.objects.filter(
+            pk__in=Share.objects.filter(Q(user=user) | Q(team__memberships__user=user)).values("design")
+        ).exclude(access.owned_q(user))
+    return access.with_roles(found, caller).select_related("head", "head__author", "owner", "team")
 
 
-def design_for(user: AbstractBaseUser, design_id: str | uuid.UUID) -> Design:
-    """The design if `user` may see it; Design.DoesNotExist otherwise (also for a malformed id)."""
+def design_for(caller: access.Caller, design_id: str | uuid.UUID) -> Design:
+    """The design if the caller has a role on it, with `role` set; Design.DoesNotExist otherwise (also for a
+    malformed id)."""
     try:
         key = uuid.UUID(str(design_id))
     except ValueError:
         raise Design.DoesNotExist from None
-    return designs_for(user).get(pk=key)
+    design = (
+        access.with_roles(Design.objects.filter(pk=key), caller)
+        .select_related("head", "head__author", "owner", "team")
+        .first()
+    )
+    role = access.role_of(design) if design is not None else None
+    if design is None or role is None:
+        raise Design.DoesNotExist
+    design.role = role  # type: ignore[attr-defined]
+    return design
 
 
 def revisions_of(design: Design) -> QuerySet[Revision]:
@@ -35,31 +70,35 @@ def palette_kinds() -> QuerySet[ComponentKind]:
     return ComponentKind.objects.filter(active=True).order_by("sort_order")
 
 
-def presets_for(user: AbstractBaseUser) -> QuerySet[PalettePreset]:
+def presets_for(user: AbstractBaseUser | None) -> QuerySet[PalettePreset]:
+    """The presets offered to everyone, and `user`'s own (none for a visitor who is not signed in)."""
+    mine = Q(owner=user) if user is not None else Q(pk__in=[])
     return (
-        PalettePreset.objects.filter(Q(owner__isnull=True) | Q(owner=user), kind__active=True)
+        PalettePreset.objects.filter(Q(owner__isnull=True) | mine, kind__active=True)
         .select_related("kind")
         .order_by("kind__sort_order", "name")
     )
 
 
-def estimate_for(user: AbstractBaseUser, estimate_id: str | uuid.UUID) -> CostEstimate:
-    """An estimate of one of `user`'s designs; CostEstimate.DoesNotExist otherwise."""
+def estimate_for(caller: access.Caller, estimate_id: str | uuid.UUID) -> CostEstimate:
+    """An estimate of a design the caller may see; CostEstimate.DoesNotExist otherwise."""
     try:
         key = uuid.UUID(str(estimate_id))
     except ValueError:
         raise CostEstimate.DoesNotExist from None
-    return CostEstimate.objects.select_related("revision", "revision__design").get(pk=key, revision__design__owner=user)
+    return CostEstimate.objects.select_related("revision", "revision__design").get(
+        pk=key, revision__design__in=access.visible(caller)
+    )
 
 
-def diagram_for(user: AbstractBaseUser, diagram_id: str | uuid.UUID) -> DiagramRender:
-    """A diagram render of one of `user`'s designs; DiagramRender.DoesNotExist otherwise."""
+def diagram_for(caller: access.Caller, diagram_id: str | uuid.UUID) -> DiagramRender:
+    """A diagram render of a design the caller may see; DiagramRender.DoesNotExist otherwise."""
     try:
         key = uuid.UUID(str(diagram_id))
     except ValueError:
         raise DiagramRender.DoesNotExist from None
     return DiagramRender.objects.select_related("revision", "revision__design").get(
-        pk=key, revision__design__owner=user
+        pk=key, revision__design__in=access.visible(caller)
     )
 
 
@@ -74,3 +113,37 @@ def newest_finished_estimate(revision: Revision) -> CostEstimate | None:
         .order_by("-finished_at", "-created_at")
         .first()
     )
+
+
+def teams_of(user: AbstractBaseUser) -> QuerySet[Team]:
+    """The teams `user` is in, with how many members each has."""
+    return Team.objects.filter(memberships__user=user).annotate(member_count=Count("memberships", distinct=True))
+
+
+def team_for(user: AbstractBaseUser, team_id: str | uuid.UUID) -> Team:
+    """A team `user` is in; Team.DoesNotExist otherwise (also for a malformed id)."""
+    try:
+        key = uuid.UUID(str(team_id))
+    except ValueError:
+        raise Team.DoesNotExist from None
+    return teams_of(user).get(pk=key)
+
+
+def members_of(team: Team) -> QuerySet[Membership]:
+    """Owners first, then admins, then members, each by username."""
+    order = Case(
+        When(role=Membership.OWNER, then=0), When(role=Membership.ADMIN, then=1), default=2, output_field=IntegerField()
+    )
+    return team.memberships.select_related("user").order_by(order, "user__username")
+
+
+def shares_of(design: Design) -> QuerySet[Share]:
+    return design.shares.select_related("user", "team", "created_by").order_by("created_at")
+
+
+def links_of(design: Design) -> QuerySet[ShareLink]:
+    return design.links.select_related("created_by").order_by("-created_at")
+
+
+def share_log(design: Design) -> QuerySet[ShareEvent]:
+    return design.share_events.select_related("actor").order_by("-created_at", "-id")

@@ -14,7 +14,7 @@ from django.db import transaction
 from ..cloudformation.layout import layout
 from ..document import DesignDocument, DocumentInvalid, Limits, LoadResult, Problem, load, new_document
 from ..document.compare import compare
-from ..models import Design, Revision
+from ..models import Design, Revision, Team
 
 NAME_MAX_LENGTH = 200  # the document schema's maxLength for `name`
 
@@ -71,15 +71,17 @@ def create_design(
     name: str | None = None,
     region: str | None = None,
     message: str = "",
+    team: Team | None = None,
 ) -> tuple[Design, list[Problem]]:
-    """A new design from `document`, or an empty one called `name`. Raises DocumentInvalid."""
+    """A new design from `document`, or an empty one called `name`, made by `owner`: theirs, or `team`'s when
+    given. Raises DocumentInvalid."""
     if document is None:
         document = new_document(name or "Untitled design", region or "us-east-1")
     elif region is not None and isinstance(document, Mapping):
         document = {**document, "region": region}
     doc, warnings = _checked(document, name=name)
     with transaction.atomic():
-        design = Design.objects.create(owner=owner, name=doc.name, region=doc.region)
+        design = Design.objects.create(owner=None if team else owner, team=team, name=doc.name, region=doc.region)
         _append_revision(design, doc, owner, message or "Created")
     return design, warnings
 
