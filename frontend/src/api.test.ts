@@ -73,7 +73,7 @@ describe("the API client", () => {
 
   it("sends no CSRF token and no body on a GET", async () => {
     const { client, call } = setup(() => jsonResponse(200, PAGE));
-    await client.listDesigns(1);
+    await client.listDesigns("mine", 1);
 
     const { init, headers } = call();
     expect(init.method).toBe("GET");
@@ -84,11 +84,11 @@ describe("the API client", () => {
     expect(init.body).toBeNull();
   });
 
-  it("asks for the page number in the query string and returns the parsed page", async () => {
+  it("asks for the list and the page number in the query string and returns the parsed page", async () => {
     const body = { ...PAGE, count: 30, next: "http://x/api/designs/?page=3", results: [{ id: "a" }] };
     const { client, call } = setup(() => jsonResponse(200, body));
-    await expect(client.listDesigns(2)).resolves.toEqual(body);
-    expect(call().url).toBe("/api/designs/?page=2");
+    await expect(client.listDesigns("shared", 2)).resolves.toEqual(body);
+    expect(call().url).toBe("/api/designs/?scope=shared&page=2");
   });
 
   it("fetches the logged-in user from /api/me/", async () => {
@@ -193,7 +193,7 @@ describe("the API client", () => {
     });
     const client = createApiClient({ fetch, cookies: () => "", onNotAuthenticated: vi.fn() });
     controller.abort();
-    const error = await client.listDesigns(1, controller.signal).catch((e: unknown) => e);
+    const error = await client.listDesigns("mine", 1, controller.signal).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(ApiError);
     expect((error as DOMException).name).toBe("AbortError");
   });

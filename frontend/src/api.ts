@@ -86,7 +86,13 @@ export interface Page<T> {
 export interface NewDesign {
   name: string;
   region: Region;
+  /** The team (its id) the design belongs to; left out, the design is the caller's own. */
+  team?: string;
 }
+
+/** Which designs a list shows: "mine", the caller's own and their teams'; "shared", those shared with the caller
+ * (directly or through a team) that are not already in "mine". */
+export type DesignScope = "mine" | "shared";
 
 /** An example design to start from (GET /api/examples/); `slug` is what a create sends as `example`. */
 export interface DesignExample {
@@ -102,6 +108,8 @@ export interface NewDesignFromExample {
   example: string;
   name?: string;
   region?: Region;
+  /** The team (its id) the design belongs to; left out, the design is the caller's own. */
+  team?: string;
 }
 
 /** What an import made of a CloudFormation template. */
@@ -215,6 +223,32 @@ export interface ConflictHead {
 export interface Conflict {
   head: ConflictHead;
   changes: ConflictChanges;
+}
+
+/** The caller's role in a team, strongest first: "owner" manages everything (owners too) and may delete the team,
+ * "admin" renames it and manages its admins and members, "member" may only leave. A team's owners and admins are
+ * "owner" on its designs, its members "editor". */
+export type TeamRole = "owner" | "admin" | "member";
+
+/** One of the caller's teams, as GET /api/teams/ lists them. */
+export interface TeamSummary {
+  id: string;
+  name: string;
+  /** The caller's role in the team. */
+  role: TeamRole;
+  member_count: number;
+  created_at: string;
+}
+
+export interface TeamMember {
+  user: User;
+  role: TeamRole;
+  added_at: string;
+}
+
+/** A team with its members: owners, admins, then members, each by username. */
+export interface Team extends TeamSummary {
+  members: TeamMember[];
 }
 
 // -- errors -------------------------------------------------------------------------------------------
@@ -371,6 +405,30 @@ export function designPath(id: string): string {
   return `/api/designs/${encodeURIComponent(id)}/`;
 }
 
+/** A page of the designs in `scope`. */
+export function designsListPath(scope: DesignScope = "mine", page = 1): string {
+  return `/api/designs/?scope=${encodeURIComponent(scope)}&page=${page}`;
+}
+
+/** The teams page, or (with an id) the page showing that team. */
+export function teamsPagePath(id?: string): string {
+  return id ? `/teams/${encodeURIComponent(id)}/` : "/teams/";
+}
+
+export const TEAMS_PATH = "/api/teams/";
+
+export function teamPath(id: string): string {
+  return `${TEAMS_PATH}${encodeURIComponent(id)}/`;
+}
+
+export function teamMembersPath(teamId: string): string {
+  return `${teamPath(teamId)}members/`;
+}
+
+export function teamMemberPath(teamId: string, userId: number): string {
+  return `${teamMembersPath(teamId)}${encodeURIComponent(String(userId))}/`;
+}
+
 /** The design's CloudFormation template (its newest revision), served as an attachment. */
 export function templatePath(id: string, format: TemplateFormat = "yaml"): string {
   return `${designPath(id)}cloudformation.${format}`;
@@ -436,11 +494,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return parsed as T;
   }
 
+  /** A page of the designs in `scope`: "mine" (the caller's and their teams') or "shared" (shared with them). */
+  function listDesigns(scope: DesignScope = "mine", page = 1, signal?: AbortSignal): Promise<Page<DesignSummary>> {
+    return request<Page<DesignSummary>>("GET", designsListPath(scope, page), { signal });
+  }
+
   return {
     request,
     me: (signal?: AbortSignal) => request<User>("GET", "/api/me/", { signal }),
-    listDesigns: (page = 1, signal?: AbortSignal) =>
-      request<Page<DesignSummary>>("GET", `/api/designs/?page=${page}`, { signal }),
+    listDesigns,
+    /** A new design; with `team`, it belongs to that team (the caller must be a member, else 400 on "team"). */
     createDesign: (design: NewDesign) => request<SavedDesign>("POST", "/api/designs/", { body: design }),
     deleteDesign: (id: string) => request<void>("DELETE", designPath(id)),
     /** A new design from a CloudFormation template's text (YAML or JSON); without a name, the server uses the
@@ -473,6 +536,24 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** The document laid out automatically (nothing saved). */
     layoutDocument: (document: unknown, signal?: AbortSignal) =>
       request<{ document: unknown }>("POST", "/api/designs/layout/", { body: { document }, signal }),
+    // -- teams
+    /** The caller's teams (not paginated). */
+    listTeams: (signal?: AbortSignal) => request<TeamSummary[]>("GET", TEAMS_PATH, { signal }),
+    /** A new team, whose owner the caller becomes. */
+    createTeam: (name: string) => request<Team>("POST", TEAMS_PATH, { body: { name } }),
+    getTeam: (id: string, signal?: AbortSignal) => request<Team>("GET", teamPath(id), { signal }),
+    /** Owners and admins only (403 for a member). */
+    renameTeam: (id: string, name: string) => request<Team>("PATCH", teamPath(id), { body: { name } }),
+    /** Owners only; 409 (type "conflict") while the team still owns designs. */
+    deleteTeam: (id: string) => request<void>("DELETE", teamPath(id)),
+    /** Adds the user with this username or email (400 on "user" when there is none, or they are a member already).
+     * Owners and admins only; only owners add owners. */
+    addTeamMember: (teamId: string, user: string, role: TeamRole = "member") =>
+      request<TeamMember>("POST", teamMembersPath(teamId), { body: { user, role } }),
+    setTeamMemberRole: (teamId: string, userId: number, role: TeamRole) =>
+      request<TeamMember>("PATCH", teamMemberPath(teamId, userId), { body: { role } }),
+    /** Removes a member; with the caller's own id, leaves the team (the last owner cannot). */
+    removeTeamMember: (teamId: string, userId: number) => request<void>("DELETE", teamMemberPath(teamId, userId)),
   };
 }
 

@@ -1,9 +1,11 @@
-import type { DesignSummary, SavedDesign } from "../api";
+import type { DesignScope, DesignSummary, SavedDesign } from "../api";
 import { useNow } from "../hooks/useNow";
 import { DesignRow } from "./DesignRow";
 
 interface DesignTableProps {
   designs: DesignSummary[];
+  /** The list shown: "mine" has a Team column, "shared" Owner and Your role columns. */
+  scope?: DesignScope;
   /** The id of the heading that names the table. */
   labelledBy: string;
   /** The design being duplicated or deleted, if any. */
@@ -13,7 +15,15 @@ interface DesignTableProps {
   onDelete: (design: DesignSummary) => void;
 }
 
-export function DesignTable({ designs, labelledBy, busyId, onRenamed, onDuplicate, onDelete }: DesignTableProps) {
+export function DesignTable({
+  designs,
+  scope = "mine",
+  labelledBy,
+  busyId,
+  onRenamed,
+  onDuplicate,
+  onDelete,
+}: DesignTableProps) {
   const now = useNow();
   return (
     <div className="table-wrap">
@@ -21,6 +31,14 @@ export function DesignTable({ designs, labelledBy, busyId, onRenamed, onDuplicat
         <thead>
           <tr>
             <th scope="col">Name</th>
+            {scope === "mine" ? (
+              <th scope="col">Team</th>
+            ) : (
+              <>
+                <th scope="col">Owner</th>
+                <th scope="col">Your role</th>
+              </>
+            )}
             <th scope="col">Region</th>
             <th scope="col" className="numeric">
               Nodes
@@ -42,6 +60,7 @@ export function DesignTable({ designs, labelledBy, busyId, onRenamed, onDuplicat
             <DesignRow
               key={design.id}
               design={design}
+              scope={scope}
               now={now}
               busy={busyId === design.id}
               onRenamed={onRenamed}

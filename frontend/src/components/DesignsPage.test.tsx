@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { createApiClient } from "../api";
 import { ApiProvider } from "../ApiContext";
-import { createFakeApi, makeDesign, problem, type FakeApi } from "../test/fakeApi";
+import { ALICE, createFakeApi, makeDesign, makeTeam, member, problem, type FakeApi } from "../test/fakeApi";
 import { DesignsPage } from "./DesignsPage";
 
 let server: FakeApi;
@@ -62,7 +62,7 @@ describe("the designs list", () => {
 
     expect(screen.getByRole("heading", { name: "Your designs" })).toBeInTheDocument();
     expect(screen.getByText("2 designs in all")).toBeInTheDocument();
-    expect(server.requestsTo("GET", "/api/designs/").map((r) => r.url)).toContain("/api/designs/?page=1");
+    expect(server.requestsTo("GET", "/api/designs/").map((r) => r.url)).toContain("/api/designs/?scope=mine&page=1");
   });
 
   it("links each design to its CloudFormation template, as a YAML download", async () => {
@@ -121,7 +121,11 @@ describe("the designs list", () => {
     await user.click(within(nav).getByRole("button", { name: /previous page/i }));
     expect(await screen.findByText("Design #3")).toBeInTheDocument();
     expect(server.requestsTo("GET", "/api/designs/").map((r) => r.url)).toEqual(
-      expect.arrayContaining(["/api/designs/?page=1", "/api/designs/?page=2", "/api/designs/?page=3"]),
+      expect.arrayContaining([
+        "/api/designs/?scope=mine&page=1",
+        "/api/designs/?scope=mine&page=2",
+        "/api/designs/?scope=mine&page=3",
+      ]),
     );
   });
 
@@ -324,5 +328,266 @@ describe("an ended session", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Taking you to the login page");
     expect(onNotAuthenticated).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  });
+});
+
+/** The card of one of the two lists. */
+function section(name: "Your designs" | "Shared with me"): HTMLElement {
+  return screen.getByRole("region", { name });
+}
+
+/** The body rows of a list's table, each as its row header and cells' text. */
+async function rowTexts(name: "Your designs" | "Shared with me"): Promise<string[][]> {
+  const table = await screen.findByRole("table", { name });
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) => [
+      within(row).getByRole("rowheader").textContent ?? "",
+      ...within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent ?? ""),
+    ]);
+}
+
+const PLATFORM = { id: "10000000-0000-4000-8000-00000000aaaa", name: "Platform" };
+
+describe("team designs in Your designs", () => {
+  it("shows each design's team, or Personal for the caller's own", async () => {
+    useServer({
+      designs: [
+        makeDesign({ name: "Payments", owner: null, team: PLATFORM }),
+        makeDesign({ name: "Sandbox" }),
+      ],
+    });
+    render(<DesignsPage />);
+
+    const [payments, sandbox] = await rowTexts("Your designs");
+    expect(payments!.slice(0, 2)).toEqual(["Payments", "Platform"]);
+    expect(sandbox!.slice(0, 2)).toEqual(["Sandbox", "Personal"]);
+    const table = screen.getByRole("table", { name: "Your designs" });
+    expect(within(table).getByRole("columnheader", { name: "Team" })).toBeInTheDocument();
+  });
+
+  it("lets a team's member rename and duplicate its designs, but not delete them", async () => {
+    useServer({ designs: [makeDesign({ name: "Payments", owner: null, team: PLATFORM, role: "editor" })] });
+    render(<DesignsPage />);
+
+    expect(await screen.findByRole("button", { name: "Rename Payments" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Duplicate Payments" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete Payments" })).not.toBeInTheDocument();
+  });
+});
+
+describe("the Shared with me list", () => {
+  it("lists the designs shared with the caller, with their owner and the caller's role", async () => {
+    useServer({
+      designs: [makeDesign({ name: "Mine" })],
+      sharedDesigns: [
+        makeDesign({ name: "Bob's VPC", owner: "bob", role: "viewer" }),
+        makeDesign({ name: "Payments", owner: null, team: PLATFORM, role: "editor" }),
+      ],
+    });
+    render(<DesignsPage />);
+
+    const rows = await rowTexts("Shared with me");
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([
+      ["Bob's VPC", "bob", "Viewer"],
+      ["Payments", "Platform (team)", "Editor"],
+    ]);
+    const table = screen.getByRole("table", { name: "Shared with me" });
+    expect(within(table).getByRole("columnheader", { name: "Owner" })).toBeInTheDocument();
+    expect(within(table).getByRole("columnheader", { name: "Your role" })).toBeInTheDocument();
+    expect(within(section("Shared with me")).getByText("2 designs in all")).toBeInTheDocument();
+    // Each list is its own: the caller's design is not in it, nor are the shared ones in Your designs.
+    expect(within(table).queryByText("Mine")).not.toBeInTheDocument();
+    expect(within(screen.getByRole("table", { name: "Your designs" })).queryByText("Payments")).not.toBeInTheDocument();
+    expect(server.requestsTo("GET", "/api/designs/").map((r) => r.url)).toEqual(
+      expect.arrayContaining(["/api/designs/?scope=mine&page=1", "/api/designs/?scope=shared&page=1"]),
+    );
+  });
+
+  it("says so when nothing is shared with the caller", async () => {
+    useServer({ designs: [makeDesign({ name: "Mine" })] });
+    render(<DesignsPage />);
+
+    expect(await within(section("Shared with me")).findByText(/nothing is shared with you yet/i)).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: "Shared with me" })).not.toBeInTheDocument();
+    expect(await screen.findByRole("table", { name: "Your designs" })).toBeInTheDocument();
+  });
+
+  it("offers a viewer duplicate and downloads, an editor rename too, and neither delete", async () => {
+    useServer({
+      sharedDesigns: [
+        makeDesign({ name: "Read only", owner: "bob", role: "viewer" }),
+        makeDesign({ name: "Writable", owner: "bob", role: "editor" }),
+      ],
+    });
+    render(<DesignsPage />);
+    const shared = within(await screen.findByRole("table", { name: "Shared with me" }));
+
+    expect(shared.getByRole("button", { name: "Duplicate Read only" })).toBeInTheDocument();
+    expect(shared.getByLabelText("Diagram options for Read only")).toBeInTheDocument();
+    expect(shared.getByRole("link", { name: "Download CloudFormation template of Read only" })).toBeInTheDocument();
+    expect(shared.queryByRole("button", { name: "Rename Read only" })).not.toBeInTheDocument();
+    expect(shared.queryByRole("button", { name: "Delete Read only" })).not.toBeInTheDocument();
+
+    expect(shared.getByRole("button", { name: "Rename Writable" })).toBeInTheDocument();
+    expect(shared.getByRole("button", { name: "Duplicate Writable" })).toBeInTheDocument();
+    expect(shared.queryByRole("button", { name: "Delete Writable" })).not.toBeInTheDocument();
+  });
+
+  it("pages through the shared designs apart from the caller's own", async () => {
+    const user = userEvent.setup();
+    useServer({
+      designs: Array.from({ length: 3 }, (_, i) => makeDesign({ name: `Own ${i + 1}` })),
+      sharedDesigns: Array.from({ length: 3 }, (_, i) => makeDesign({ name: `Shared ${i + 1}`, owner: "bob", role: "viewer" })),
+      pageSize: 2,
+    });
+    render(<DesignsPage />);
+    await screen.findByText("Shared 1");
+
+    const sharedPages = within(section("Shared with me")).getByRole("navigation", { name: "Pagination" });
+    await user.click(within(sharedPages).getByRole("button", { name: /next page/i }));
+
+    expect(await screen.findByText("Shared 3")).toBeInTheDocument();
+    expect(screen.queryByText("Shared 1")).not.toBeInTheDocument();
+    expect(sharedPages).toHaveTextContent("Page 2 of 2");
+    // Your designs stays on its first page.
+    expect(screen.getByText("Own 1")).toBeInTheDocument();
+    expect(within(section("Your designs")).getByRole("navigation", { name: "Pagination" })).toHaveTextContent("Page 1 of 2");
+    expect(server.requestsTo("GET", "/api/designs/").map((r) => r.url)).toContain("/api/designs/?scope=shared&page=2");
+  });
+
+  it("puts the copy of a shared design at the top of Your designs", async () => {
+    const user = userEvent.setup();
+    useServer({
+      designs: [makeDesign({ name: "Mine" })],
+      sharedDesigns: [makeDesign({ name: "Bob's VPC", owner: "bob", role: "viewer" })],
+    });
+    render(<DesignsPage />);
+
+    await user.click(await screen.findByRole("button", { name: "Duplicate Bob's VPC" }));
+
+    await waitFor(async () => expect((await rowTexts("Your designs"))[0]![0]).toBe("Copy of Bob's VPC"));
+    expect(listStatus()).toHaveTextContent("Duplicated “Bob's VPC” as “Copy of Bob's VPC”.");
+    expect((await rowTexts("Shared with me")).map((row) => row[0])).toEqual(["Bob's VPC"]);
+  });
+
+  it("renames a design shared with the caller as an editor, saying so in its list", async () => {
+    const user = userEvent.setup();
+    useServer({ sharedDesigns: [makeDesign({ name: "Bob's VPC", owner: "bob", role: "editor" })] });
+    render(<DesignsPage />);
+
+    await user.click(await screen.findByRole("button", { name: "Rename Bob's VPC" }));
+    const field = screen.getByRole("textbox", { name: "New name for Bob's VPC" });
+    await user.clear(field);
+    await user.type(field, "Shared VPC{Enter}");
+
+    await waitFor(async () => expect((await rowTexts("Shared with me"))[0]![0]).toBe("Shared VPC"));
+    expect(within(section("Shared with me")).getByRole("status")).toHaveTextContent("Renamed “Bob's VPC” to “Shared VPC”.");
+  });
+
+  it("shows the error of the shared list in its own card", async () => {
+    useServer({ designs: [makeDesign({ name: "Mine" })] });
+    server.failNext("GET", "/api/designs/?scope=shared&page=1", 500, "server_error", "The server failed to answer.");
+    render(<DesignsPage />);
+
+    expect(await within(section("Shared with me")).findByRole("alert")).toHaveTextContent("The server failed to answer.");
+    expect(within(section("Shared with me")).getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(await screen.findByText("Mine")).toBeInTheDocument();
+    expect(within(section("Your designs")).queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
+
+describe("the new design's owner", () => {
+  it("offers Me and each of the caller's teams, and sends the team chosen", async () => {
+    const user = userEvent.setup();
+    useServer({
+      teams: [
+        makeTeam({ id: PLATFORM.id, name: "Platform" }),
+        makeTeam({ name: "Data", members: [member({ id: 3, username: "carol", email: "" }, "owner"), member(ALICE)] }),
+      ],
+    });
+    const openDesign = vi.fn();
+    render(<DesignsPage openDesign={openDesign} />);
+
+    const owner = screen.getByRole("combobox", { name: "Owner" });
+    expect(owner).toHaveValue("");
+    await within(owner).findByRole("option", { name: "Data" });
+    expect(within(owner).getAllByRole("option").map((o) => o.textContent)).toEqual(["Me", "Platform", "Data"]);
+
+    await user.type(screen.getByRole("textbox", { name: "Design name" }), "Payments");
+    await user.selectOptions(owner, "Platform");
+    await user.click(screen.getByRole("button", { name: "Create design" }));
+
+    await waitFor(() => expect(openDesign).toHaveBeenCalledTimes(1));
+    expect(server.requestsTo("POST", "/api/designs/")[0]!.body).toEqual({
+      name: "Payments",
+      region: "us-east-1",
+      team: PLATFORM.id,
+    });
+    expect(server.designs[0]!.team).toEqual(PLATFORM);
+  });
+
+  it("sends the team with a design started from an example", async () => {
+    const user = userEvent.setup();
+    useServer({ teams: [makeTeam({ id: PLATFORM.id, name: "Platform" })] });
+    render(<DesignsPage openDesign={vi.fn()} />);
+
+    const source = screen.getByRole("combobox", { name: "Start from" });
+    await within(source).findByRole("option", { name: "Hybrid connectivity" });
+    await user.selectOptions(source, "Hybrid connectivity");
+    const owner = screen.getByRole("combobox", { name: "Owner" });
+    await within(owner).findByRole("option", { name: "Platform" });
+    await user.selectOptions(owner, "Platform");
+    await user.click(screen.getByRole("button", { name: "Create design" }));
+
+    await waitFor(() => expect(server.requestsTo("POST")).toHaveLength(1));
+    expect(server.requestsTo("POST")[0]!.body).toEqual({ example: "hybrid-connectivity", region: "us-east-1", team: PLATFORM.id });
+  });
+
+  it("sends no team for a design of the caller's own", async () => {
+    const user = userEvent.setup();
+    useServer({ teams: [makeTeam({ id: PLATFORM.id, name: "Platform" })] });
+    render(<DesignsPage openDesign={vi.fn()} />);
+    await within(screen.getByRole("combobox", { name: "Owner" })).findByRole("option", { name: "Platform" });
+
+    await user.type(screen.getByRole("textbox", { name: "Design name" }), "Sandbox");
+    await user.click(screen.getByRole("button", { name: "Create design" }));
+
+    await waitFor(() => expect(server.requestsTo("POST")).toHaveLength(1));
+    expect(server.requestsTo("POST")[0]!.body).toEqual({ name: "Sandbox", region: "us-east-1" });
+  });
+
+  it("marks the Owner field when the server refuses the team", async () => {
+    const user = userEvent.setup();
+    useServer({ teams: [makeTeam({ id: PLATFORM.id, name: "Platform" })] });
+    const message = "You are not a member of this team.";
+    server.failNext("POST", "/api/designs/", 400, "invalid_request", message, [problem(message, "team")]);
+    const openDesign = vi.fn();
+    render(<DesignsPage openDesign={openDesign} />);
+    const owner = screen.getByRole("combobox", { name: "Owner" });
+    await within(owner).findByRole("option", { name: "Platform" });
+
+    await user.type(screen.getByRole("textbox", { name: "Design name" }), "Payments");
+    await user.selectOptions(owner, "Platform");
+    await user.click(screen.getByRole("button", { name: "Create design" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+    expect(owner).toHaveAttribute("aria-invalid", "true");
+    expect(owner).toHaveAccessibleDescription(message);
+    expect(openDesign).not.toHaveBeenCalled();
+  });
+
+  it("still creates the caller's own designs when the teams cannot be loaded", async () => {
+    useServer();
+    server.failNext("GET", "/api/teams/", 500, "server_error", "The server failed to answer.");
+    render(<DesignsPage openDesign={vi.fn()} />);
+
+    expect(await screen.findByText(/Your teams could not be loaded/)).toBeInTheDocument();
+    const owner = screen.getByRole("combobox", { name: "Owner" });
+    expect(within(owner).getAllByRole("option").map((o) => o.textContent)).toEqual(["Me"]);
+    expect(owner).toHaveAccessibleDescription(expect.stringContaining("Your teams could not be loaded"));
   });
 });

@@ -1,17 +1,13 @@
 import { useEffect, useId, useState } from "react";
 
-import { ApiError, editorPath, type DesignSummary, type SavedDesign } from "../api";
+import { ApiError, editorPath, type DesignScope, type DesignSummary, type SavedDesign } from "../api";
 import { useApi } from "../ApiContext";
 import { useDesignPage } from "../hooks/useDesignPage";
-import { plural } from "../format";
-import { totalPages } from "../paging";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { DesignTable } from "./DesignTable";
+import { DesignListSection } from "./DesignListSection";
 import "./designs.css";
-import { ErrorAlert } from "./ErrorAlert";
 import { ImportTemplateForm } from "./ImportTemplateForm";
 import { NewDesignForm } from "./NewDesignForm";
-import { Pagination } from "./Pagination";
 
 /** Leaves the page for the editor of design `id`. */
 function openInEditor(id: string): void {
@@ -27,54 +23,79 @@ function asApiError(reason: unknown): ApiError {
   return reason instanceof ApiError ? reason : new ApiError(0, "client_error", String(reason));
 }
 
+/** Something said about one of the two lists: a notice or an error, shown in that list's card. */
+interface About<T> {
+  scope: DesignScope;
+  value: T;
+}
+
+/** A design about to be deleted, with the list it is in. */
+interface Deleting {
+  scope: DesignScope;
+  design: DesignSummary;
+}
+
+/** The current page of one of the lists, with the 404 of a page that no longer exists sending it back to page 1. */
+function useList(scope: DesignScope) {
+  const [page, setPage] = useState(1);
+  const list = useDesignPage(page, scope);
+
+  // A page that no longer exists (its designs were deleted elsewhere): go back to the first.
+  useEffect(() => {
+    if (list.error?.status === 404 && page > 1) setPage(1);
+  }, [list.error, page]);
+
+  /** Shows page 1, where the newest design is (the list is newest first). */
+  function showNewest() {
+    if (page === 1) list.reload();
+    else setPage(1);
+  }
+
+  return { page, setPage, list, showNewest };
+}
+
 /**
- * The designs page: the "New design" form (blank or from an example) and the CloudFormation import above the
- * paginated list of the user's designs, each of which can be renamed, duplicated and (once confirmed) deleted.
- * A design just created opens in the editor; a duplicate stays in the list, at its top.
+ * The designs page: the "New design" form (blank or from an example, the caller's own or a team's) and the
+ * CloudFormation import above two paginated lists: "Your designs" (the caller's and their teams') and "Shared with
+ * me". What a row offers follows the caller's role on its design: anyone may duplicate and download, an editor
+ * also renames, an owner also deletes (once confirmed). A design just created opens in the editor; a duplicate
+ * stays in "Your designs", at its top.
  */
 export function DesignsPage({ openDesign = openInEditor }: DesignsPageProps = {}) {
   const client = useApi();
   const headingId = useId();
-  const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useDesignPage(page);
-  const [notice, setNotice] = useState("");
-  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const lists = { mine: useList("mine"), shared: useList("shared") };
+  const [notice, setNotice] = useState<About<string> | null>(null);
+  const [actionError, setActionError] = useState<About<ApiError> | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<DesignSummary | null>(null);
+  const [confirming, setConfirming] = useState<Deleting | null>(null);
 
-  // A page that no longer exists (its designs were deleted elsewhere): go back to the first.
-  useEffect(() => {
-    if (error?.status === 404 && page > 1) setPage(1);
-  }, [error, page]);
-
-  /** Shows page 1, where the newest design is (the list is newest first). */
-  function showNewest() {
-    if (page === 1) reload();
-    else setPage(1);
+  function say(scope: DesignScope, text: string) {
+    setActionError(null);
+    setNotice({ scope, value: text });
   }
 
   function created(design: SavedDesign) {
-    setActionError(null);
-    setNotice(`Created design “${design.name}”. Opening it in the editor…`);
+    say("mine", `Created design “${design.name}”. Opening it in the editor…`);
     openDesign(design.id);
   }
 
-  function renamed(design: SavedDesign, oldName: string) {
-    setActionError(null);
-    setNotice(`Renamed “${oldName}” to “${design.name}”.`);
+  function renamed(scope: DesignScope, design: SavedDesign, oldName: string) {
+    say(scope, `Renamed “${oldName}” to “${design.name}”.`);
     // A rename is a new revision: the design is now the newest.
-    showNewest();
+    lists[scope].showNewest();
   }
 
-  async function duplicate(design: DesignSummary) {
+  async function duplicate(scope: DesignScope, design: DesignSummary) {
     setActionError(null);
     setBusyId(design.id);
     try {
       const copy = await client.duplicateDesign(design.id);
-      setNotice(`Duplicated “${design.name}” as “${copy.name}”.`);
-      showNewest();
+      // The copy is the caller's own, whoever's the design was: it is at the top of "Your designs".
+      say("mine", `Duplicated “${design.name}” as “${copy.name}”.`);
+      lists.mine.showNewest();
     } catch (reason) {
-      setActionError(asApiError(reason));
+      setActionError({ scope, value: asApiError(reason) });
     } finally {
       setBusyId(null);
     }
@@ -83,28 +104,47 @@ export function DesignsPage({ openDesign = openInEditor }: DesignsPageProps = {}
   function imported() {
     // The import's own report (in its card) says what happened: an older notice here would only be stale.
     setActionError(null);
-    setNotice("");
-    showNewest();
+    setNotice(null);
+    lists.mine.showNewest();
   }
 
-  async function remove(design: DesignSummary) {
+  async function remove({ scope, design }: Deleting) {
     setConfirming(null);
     setActionError(null);
     setBusyId(design.id);
     try {
       await client.deleteDesign(design.id);
-      setNotice(`Deleted design “${design.name}”.`);
+      say(scope, `Deleted design “${design.name}”.`);
     } catch (reason) {
-      setActionError(asApiError(reason));
+      setActionError({ scope, value: asApiError(reason) });
     } finally {
       setBusyId(null);
     }
-    const lastOnPage = data !== null && data.results.length === 1;
+    const { page, setPage, list } = lists[scope];
+    const lastOnPage = list.data !== null && list.data.results.length === 1;
     if (lastOnPage && page > 1) setPage(page - 1);
-    else reload();
+    else list.reload();
   }
 
-  const pages = data ? totalPages(page, data) : 1;
+  function section(scope: DesignScope, title: string, empty: string) {
+    const { page, setPage, list } = lists[scope];
+    return (
+      <DesignListSection
+        scope={scope}
+        title={title}
+        empty={empty}
+        page={page}
+        onPageChange={setPage}
+        list={list}
+        notice={notice?.scope === scope ? notice.value : ""}
+        actionError={actionError?.scope === scope ? actionError.value : null}
+        busyId={busyId}
+        onRenamed={(design, oldName) => renamed(scope, design, oldName)}
+        onDuplicate={(design) => void duplicate(scope, design)}
+        onDelete={(design) => setConfirming({ scope, design })}
+      />
+    );
+  }
 
   return (
     <>
@@ -122,54 +162,12 @@ export function DesignsPage({ openDesign = openInEditor }: DesignsPageProps = {}
         <ImportTemplateForm onImported={imported} />
       </section>
 
-      <section className="card" aria-labelledby={headingId} aria-busy={loading}>
-        <div className="card-header">
-          <h2 id={headingId} className="card-title">
-            Your designs
-          </h2>
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        </div>
-
-        <ErrorAlert error={actionError} />
-        <ErrorAlert error={error} />
-        {error && !error.notAuthenticated && (
-          <button type="button" className="button" onClick={reload}>
-            Try again
-          </button>
-        )}
-
-        {data === null && loading && <p className="muted">Loading designs…</p>}
-        {data !== null && data.count === 0 && (
-          <p className="empty-state">You have no designs yet. Create one above to get started.</p>
-        )}
-        {data !== null && data.results.length > 0 && (
-          <>
-            <DesignTable
-              labelledBy={headingId}
-              designs={data.results}
-              busyId={busyId}
-              onRenamed={renamed}
-              onDuplicate={(design) => void duplicate(design)}
-              onDelete={setConfirming}
-            />
-            <div className="table-footer">
-              <p className="muted">{plural(data.count, "design")} in all</p>
-              {pages > 1 && (
-                <Pagination
-                  page={page}
-                  pages={pages}
-                  hasPrevious={data.previous !== null}
-                  hasNext={data.next !== null}
-                  disabled={loading}
-                  onChange={setPage}
-                />
-              )}
-            </div>
-          </>
-        )}
-      </section>
+      {section("mine", "Your designs", "You have no designs yet. Create one above to get started.")}
+      {section(
+        "shared",
+        "Shared with me",
+        "Nothing is shared with you yet. Designs shared with you, or with a team you are in, will be listed here.",
+      )}
 
       {confirming && (
         <ConfirmDialog
@@ -179,7 +177,7 @@ export function DesignsPage({ openDesign = openInEditor }: DesignsPageProps = {}
           onCancel={() => setConfirming(null)}
         >
           <p>
-            “{confirming.name}” and all its revisions will be deleted. This cannot be undone.
+            “{confirming.design.name}” and all its revisions will be deleted. This cannot be undone.
           </p>
         </ConfirmDialog>
       )}

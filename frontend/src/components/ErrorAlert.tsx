@@ -1,6 +1,15 @@
 import { ApiError } from "../api";
 
-const FIELD_LABELS: Record<string, string> = { name: "Name", region: "Region", template: "Template", example: "Example" };
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  region: "Region",
+  template: "Template",
+  example: "Example",
+  team: "Team",
+  user: "User",
+  role: "Role",
+  expires_at: "Expires",
+};
 
 /** The lines to show for an error: its `detail`, then each finding that says something more. */
 export function errorLines(error: ApiError): { detail: string; items: string[] } {

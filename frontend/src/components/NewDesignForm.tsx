@@ -4,6 +4,7 @@ import { ApiError, type SavedDesign } from "../api";
 import { useApi } from "../ApiContext";
 import { plural } from "../format";
 import { useExamples } from "../hooks/useExamples";
+import { useTeams } from "../hooks/useTeams";
 import { DEFAULT_REGION, REGIONS, isRegion, type Region } from "../regions";
 import { ErrorAlert } from "./ErrorAlert";
 
@@ -12,19 +13,25 @@ export const NAME_MAX_LENGTH = 200;
 /** The "Start from" value of a blank design; any other value is an example's slug. */
 const BLANK = "";
 
+/** The "Owner" value of a design of the caller's own; any other value is a team's id. */
+const ME = "";
+
 interface NewDesignFormProps {
   onCreated: (design: SavedDesign) => void;
 }
 
 /**
  * A new design: blank (a name and a region) or started from one of the server's examples (whose name and region
- * it takes unless others are given). POSTs it and hands the created design to `onCreated`.
+ * it takes unless others are given), owned by the caller ("Me") or by one of their teams. POSTs it and hands the
+ * created design to `onCreated`.
  */
 export function NewDesignForm({ onCreated }: NewDesignFormProps) {
   const client = useApi();
   const ids = useId();
   const { examples, error: examplesError } = useExamples();
+  const { teams, error: teamsError } = useTeams();
   const [source, setSource] = useState(BLANK);
+  const [owner, setOwner] = useState(ME);
   const [name, setName] = useState("");
   const [region, setRegion] = useState<Region>(DEFAULT_REGION);
   const [submitting, setSubmitting] = useState(false);
@@ -33,9 +40,11 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
   const example = examples.find((candidate) => candidate.slug === source) ?? null;
   const errorId = `${ids}-error`;
   const aboutId = `${ids}-about`;
+  const ownerAboutId = `${ids}-owner-about`;
   const nameInvalid = error !== null && (typeof error === "string" || error.fieldErrors("name").length > 0);
   const regionInvalid = error instanceof ApiError && error.fieldErrors("region").length > 0;
   const sourceInvalid = error instanceof ApiError && error.fieldErrors("example").length > 0;
+  const ownerInvalid = error instanceof ApiError && error.fieldErrors("team").length > 0;
 
   function chooseSource(slug: string) {
     setSource(slug);
@@ -54,11 +63,12 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
     }
     setSubmitting(true);
     setError(null);
+    const team = owner === ME ? {} : { team: owner };
     try {
       const design =
         example === null
-          ? await client.createDesign({ name: trimmed, region })
-          : await client.createFromExample({ example: example.slug, region, ...(trimmed ? { name: trimmed } : {}) });
+          ? await client.createDesign({ name: trimmed, region, ...team })
+          : await client.createFromExample({ example: example.slug, region, ...(trimmed ? { name: trimmed } : {}), ...team });
       setName("");
       onCreated(design);
     } catch (reason) {
@@ -130,6 +140,31 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
           ))}
         </select>
       </div>
+      <div className="field field-owner">
+        <label htmlFor={`${ids}-owner`}>Owner</label>
+        <select
+          id={`${ids}-owner`}
+          name="team"
+          value={owner}
+          onChange={(event) => {
+            setOwner(event.target.value);
+            if (ownerInvalid) setError(null);
+          }}
+          aria-invalid={ownerInvalid || undefined}
+          aria-describedby={describedBy(ownerInvalid, ...(teamsError ? [ownerAboutId] : []))}
+        >
+          <option value={ME}>Me</option>
+          {teams.length > 0 && (
+            <optgroup label="Teams">
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </div>
       <div className="field field-submit">
         <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>
           Create design
@@ -144,6 +179,11 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
       {!example && examplesError && (
         <p id={aboutId} className="muted source-about">
           The examples could not be loaded: {examplesError.detail}
+        </p>
+      )}
+      {teamsError && (
+        <p id={ownerAboutId} className="muted source-about">
+          Your teams could not be loaded: {teamsError.detail} New designs are your own until they are.
         </p>
       )}
       <ErrorAlert error={error} id={errorId} />

@@ -1,5 +1,6 @@
 /** The canvas: React Flow drawing the store's nodes and edges, taking drops from the palette, drags between
- * containers, connections, and the editing shortcuts. */
+ * containers, connections, and the editing shortcuts; for a read-only design, only selecting (to inspect), panning,
+ * zooming and fitting. */
 
 import "@xyflow/react/dist/style.css";
 
@@ -25,6 +26,9 @@ import type { NodeData } from "./translate";
 export const KIND_MIME = "application/x-aws-kind";
 
 const MINIMAP_SIZE = { width: 180, height: 120 };
+const DELETE_KEYS = ["Delete", "Backspace"];
+/** With Ctrl or Cmd: undo, redo, copy and paste. */
+const CHANGING_KEYS = new Set(["z", "y", "c", "v"]);
 const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 /** Whether a key pressed on `target` is text being typed (a shortcut must leave it alone). */
@@ -34,18 +38,18 @@ export function typing(target: EventTarget | null): boolean {
 
 export function Canvas() {
   const store = useEditorStore();
-  const { nodes, edges } = useEditor((s) => ({ nodes: s.nodes, edges: s.edges }));
+  const { nodes, edges, readOnly } = useEditor((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly }));
   const flow = useReactFlow();
   // Fit an opened design in the view once; an empty one keeps zoom 1 at the origin, so the view does not jump
   // when its first component is dropped.
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(KIND_MIME)) {
+    if (!store.getState().readOnly && event.dataTransfer.types.includes(KIND_MIME)) {
       event.preventDefault();
       event.dataTransfer.dropEffect = "copy";
     }
-  }, []);
+  }, [store]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -78,6 +82,8 @@ export function Canvas() {
       const state = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      // A read-only design: the shortcuts that would change it (or copy for a paste) are left to the browser.
+      if (state.readOnly && mod && CHANGING_KEYS.has(key)) return;
       if (mod && key === "z") {
         event.preventDefault();
         if (event.shiftKey) state.redo();
@@ -127,7 +133,10 @@ export function Canvas() {
           const target = under?.dataset.id;
           if (target) store.getState().connect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
         }}
-        deleteKeyCode={["Delete", "Backspace"]}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         fitView={fitOnOpen}
         minZoom={0.1}

@@ -48,9 +48,9 @@ export function EstimateProvider({ children, ...options }: EstimateOptions & { c
 function PricingModel() {
   const store = useEditorStore();
   const id = useId();
-  const model = useEditor((s) => {
+  const { model, readOnly } = useEditor((s) => {
     const value = s.base.settings?.pricing_model;
-    return typeof value === "string" ? value : DEFAULT_MODEL;
+    return { model: typeof value === "string" ? value : DEFAULT_MODEL, readOnly: s.readOnly };
   });
   const change = (pricing_model: string) => {
     const base = store.getState().base;
@@ -59,7 +59,13 @@ function PricingModel() {
   return (
     <div className="field">
       <label htmlFor={id}>Pricing model</label>
-      <select id={id} value={model} onChange={(event) => change(event.target.value)} aria-describedby={`${id}-hint`}>
+      <select
+        id={id}
+        value={model}
+        onChange={(event) => change(event.target.value)}
+        aria-describedby={`${id}-hint`}
+        disabled={readOnly}
+      >
         {PRICING_MODELS.map((m) => (
           <option key={m.value} value={m.value}>
             {m.label}

@@ -1,5 +1,5 @@
 /** The Export panel: the saved design's CloudFormation template, its diagram rendered by a worker, and a
- * CloudFormation template imported as a new design. */
+ * CloudFormation template imported as a new design (not on a share link's page: that needs someone signed in). */
 
 import { type FormEvent, useId, useState } from "react";
 
@@ -18,7 +18,7 @@ import { ImportTemplateForm } from "../components/ImportTemplateForm";
 import { DIAGRAM_FORMATS } from "../diagrams";
 import { type DiagramDownloadOptions, useDiagramDownload } from "../hooks/useDiagramDownload";
 import { useEditorStore } from "./context";
-import { useSession } from "./session";
+import { useAccess, useSession } from "./session";
 import type { SaveState } from "./useAutosave";
 
 interface ExportPanelProps extends DiagramDownloadOptions {
@@ -31,11 +31,12 @@ export function ExportPanel({
   intervalMs,
   timeoutMs,
 }: ExportPanelProps) {
+  const { viaLink } = useAccess();
   return (
     <section className="export-panel" aria-label="Export">
       <TemplateLinks />
       <DiagramForm intervalMs={intervalMs} timeoutMs={timeoutMs} />
-      <ImportSection navigate={navigate} />
+      {!viaLink && <ImportSection navigate={navigate} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /** The History panel: the design's saved revisions, newest first; one can be looked at (read-only) or restored,
- * which puts its document on the canvas to be saved as a new revision (the ones after it are kept). */
+ * which puts its document on the canvas to be saved as a new revision (the ones after it are kept). A read-only
+ * design's revisions can be looked at and compared, not restored. */
 
 import { MarkerType, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
@@ -38,6 +39,7 @@ export function HistoryPanel() {
   const client = useApi();
   const store = useEditorStore();
   const { designId, save } = useSession();
+  const readOnly = useEditor((s) => s.readOnly);
   const now = useNow();
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<RevisionSummary> | null>(null);
@@ -167,16 +169,18 @@ export function HistoryPanel() {
                     Compare
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => setConfirming(r.number)}
-                  // The newest, with nothing changed since, is what the canvas shows already.
-                  disabled={busy !== null || (r.number === newest && save.status === "saved")}
-                  aria-label={`Restore revision ${r.number}`}
-                >
-                  Restore…
-                </button>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => setConfirming(r.number)}
+                    // The newest, with nothing changed since, is what the canvas shows already.
+                    disabled={busy !== null || (r.number === newest && save.status === "saved")}
+                    aria-label={`Restore revision ${r.number}`}
+                  >
+                    Restore…
+                  </button>
+                )}
               </div>
             )}
             {comparing === r.number && <RevisionCompare designId={designId} from={r.number - 1} to={r.number} />}

@@ -1,7 +1,7 @@
 /**
  * The inspector: the selected component's or connection's name and properties, as a form generated from the
  * catalog's schemas, with the server's messages next to the fields they are about; with nothing selected, the
- * design's own name, description and settings.
+ * design's own name, description and settings. For a read-only design the fields are shown disabled.
  */
 
 import { type ReactNode, useId } from "react";
@@ -17,6 +17,20 @@ import type { JsonSchema, Props } from "./types";
 import { bySeverity, problemField, useValidation } from "./useValidation";
 
 export function Inspector() {
+  const readOnly = useEditor((s) => s.readOnly);
+  const shown = <Shown />;
+  // A read-only design: every field is shown, and disabled.
+  return readOnly ? (
+    <fieldset className="read-only-fields" disabled>
+      {shown}
+    </fieldset>
+  ) : (
+    shown
+  );
+}
+
+/** What is selected: one component, one connection, several, or nothing (the design itself). */
+function Shown() {
   const nodes = useEditor((s) => s.nodes.filter((n) => n.selected).map((n) => n.id));
   const edges = useEditor((s) => s.edges.filter((e) => e.selected).map((e) => e.id));
   if (nodes.length + edges.length > 1) {

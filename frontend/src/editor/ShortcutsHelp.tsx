@@ -1,4 +1,5 @@
-/** The keyboard shortcuts, listed in a dialog (opened with "?" or the Shortcuts button). */
+/** The keyboard shortcuts, listed in a dialog (opened with "?" or the Shortcuts button); for a read-only design,
+ * only those that do not change it. */
 
 import { useEffect, useRef } from "react";
 
@@ -16,7 +17,11 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "this list"],
 ];
 
-export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+/** The shortcuts that only look: all a read-only design has. */
+const LOOKING = new Set(["Click, Shift+click, drag on empty canvas with Shift", "Ctrl+A", "F", "?"]);
+
+export function ShortcutsHelp({ onClose, readOnly = false }: { onClose: () => void; readOnly?: boolean }) {
+  const shown = readOnly ? SHORTCUTS.filter(([keys]) => LOOKING.has(keys)) : SHORTCUTS;
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -26,7 +31,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose} onCancel={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <dl>
-        {SHORTCUTS.map(([keys, what]) => (
+        {shown.map(([keys, what]) => (
           <div key={keys}>
             <dt>{keys}</dt>
             <dd>{what}</dd>

@@ -103,6 +103,7 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
   const icon = useKindIcon(doc.kind);
   const style = boxStyle(doc.kind, doc.props?.tier);
   const info = detail(doc.props, doc.kind);
+  const readOnly = useEditor((s) => s.readOnly);
   return (
     <div
       className={`container-node${selected ? " is-selected" : ""}${problem ? " has-problem" : ""}`}
@@ -110,7 +111,7 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
       title={problem ?? undefined}
       data-testid={`node-${doc.id}`}
     >
-      <NodeResizer isVisible={selected} minWidth={160} minHeight={100} color={style.pen} />
+      <NodeResizer isVisible={selected && !readOnly} minWidth={160} minHeight={100} color={style.pen} />
       <Handle type="target" position={Position.Left} className={cover} />
       <div className="container-title">
         <span className="container-kind">{icon.label}</span> <strong>{doc.label}</strong>

@@ -185,3 +185,48 @@ describe("starting properties", () => {
     expect(props.subnets).toEqual([subnet]);
   });
 });
+
+describe("a read-only store (a viewer's)", () => {
+  it("changes nothing in the document, whatever is asked of it, and keeps no history", () => {
+    const doc = EXAMPLES["three-tier-web-app"]!;
+    const store = createEditorStore(CATALOG, doc, { readOnly: true });
+    const s = () => store.getState();
+    const before = s().document();
+    expect(s().readOnly).toBe(true);
+
+    expect(s().addNode("aws.vpc.vpc", { x: 2000, y: 2000 })).toBeNull();
+    expect(s().connect({ source: "web", target: "db", sourceHandle: null, targetHandle: null })).toBeNull();
+    s().updateNode("web", { label: "renamed" });
+    s().updateEdge(doc.edges[0]!.id, { label: "renamed" });
+    s().updateBase({ name: "Renamed" });
+    s().select({ nodes: ["web"] });
+    s().deleteSelection();
+    s().onNodesChange([{ type: "remove", id: "db" }, { type: "position", id: "web", position: { x: 9999, y: 9999 } }]);
+    s().onEdgesChange([{ type: "remove", id: doc.edges[0]!.id }]);
+    s().checkpoint();
+    s().dropped("web");
+    s().copySelection();
+    s().paste();
+    s().restore(blank());
+    s().arrange({ ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: { x: 1, y: 1 } })) });
+    s().undo();
+    s().redo();
+
+    expect(s().document()).toEqual(before);
+    expect(s().version).toBe(0);
+    expect(s().past).toEqual([]);
+    expect(s().clipboard).toBeNull();
+  });
+
+  it("still selects, for the inspector, and takes React Flow's measurements", () => {
+    const store = createEditorStore(CATALOG, EXAMPLES["three-tier-web-app"]!, { readOnly: true });
+    const s = () => store.getState();
+    s().onNodesChange([{ type: "select", id: "web", selected: true }]);
+    expect(s().nodes.find((n) => n.id === "web")!.selected).toBe(true);
+    s().select({ nodes: ["db"] });
+    expect(s().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(["db"]);
+    s().onNodesChange([{ type: "dimensions", id: "db", dimensions: { width: 123, height: 45 } }]);
+    expect(s().nodes.find((n) => n.id === "db")!.measured).toEqual({ width: 123, height: 45 });
+    expect(s().version).toBe(0);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The editor's state: one zustand store per open design, made by `createEditorStore`. It holds the canvas (React
  * Flow nodes and edges standing for the document's), the rest of the document, the undo and redo history, and
- * every action that changes them, each one applying the catalog's rules and saying why when it refuses.
+ * every action that changes them, each one applying the catalog's rules and saying why when it refuses. A
+ * read-only store (a viewer's, or a share link's) keeps the document as it was opened: every action that would
+ * change it does nothing, while selecting (to inspect) and the canvas's annotations still work.
  */
 
 import {
@@ -48,6 +50,8 @@ export interface Clipboard {
 
 export interface EditorState {
   catalog: Catalog;
+  /** The document cannot be changed here (the caller may only view it): see `createEditorStore`. */
+  readOnly: boolean;
   base: DocumentBase;
   nodes: FlowNode[];
   edges: FlowEdge[];
@@ -100,6 +104,46 @@ export interface EditorState {
 }
 
 export type EditorStore = StoreApi<EditorState>;
+
+export interface StoreOptions {
+  /** Nothing may change the document: adding, moving, connecting, deleting, editing, pasting, undo and redo,
+   * restoring and arranging all do nothing. */
+  readOnly?: boolean;
+}
+
+/** A node change that does not touch the document: selecting, and React Flow measuring a node. */
+function inspecting(change: NodeChange<FlowNode>): boolean {
+  return change.type === "select" || (change.type === "dimensions" && change.resizing === undefined);
+}
+
+/** The actions of a read-only store, in place of those that would change the document. */
+function locked(get: () => EditorState, set: (partial: Partial<EditorState>) => void): Partial<EditorState> {
+  const nothing = () => {};
+  return {
+    checkpoint: nothing,
+    dropped: nothing,
+    addNode: () => null,
+    connect: () => null,
+    updateNode: nothing,
+    updateEdge: nothing,
+    updateBase: nothing,
+    deleteSelection: nothing,
+    copySelection: nothing,
+    paste: nothing,
+    restore: nothing,
+    arrange: nothing,
+    undo: nothing,
+    redo: nothing,
+    onNodesChange: (changes) => {
+      const allowed = changes.filter(inspecting);
+      if (allowed.length) set({ nodes: applyNodeChanges(allowed, get().nodes) });
+    },
+    onEdgesChange: (changes) => {
+      const allowed = changes.filter((c) => c.type === "select");
+      if (allowed.length) set({ edges: applyEdgeChanges(allowed, get().edges) });
+    },
+  };
+}
 
 const HISTORY = 100;
 
@@ -287,7 +331,8 @@ function startingProps(catalog: Catalog, nodes: readonly FlowNode[], kind: strin
 
 // -- the store ------------------------------------------------------------------------------------------------
 
-export function createEditorStore(catalog: Catalog, document: DesignDocument): EditorStore {
+export function createEditorStore(catalog: Catalog, document: DesignDocument, options: StoreOptions = {}): EditorStore {
+  const readOnly = options.readOnly ?? false;
   const { nodes: startNodes, edges: startEdges } = toFlow(document, catalog);
   const { nodes: _n, edges: _e, ...startBase } = document;
 
@@ -309,8 +354,9 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
       return edgeCaption(catalog, doc, kind(doc.source), kind(doc.target));
     };
 
-    return {
+    const actions: EditorState = {
       catalog,
+      readOnly,
       base: startBase,
       nodes: startNodes,
       edges: startEdges,
@@ -608,5 +654,6 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument): E
       say: (message, tone = "refusal") => set({ notice: { message, tone } }),
       dismissNotice: () => set({ notice: null }),
     };
+    return readOnly ? { ...actions, ...locked(get, set) } : actions;
   });
 }

@@ -131,3 +131,23 @@ describe("autosave against a base revision", () => {
     expect(hook.result.current.conflict).toBeNull();
   });
 });
+
+describe("autosave of a read-only design", () => {
+  it("never saves, by itself or when asked", async () => {
+    const server = designServer(4, THREE_TIER);
+    const store = createEditorStore(CATALOG, THREE_TIER, { readOnly: true });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ApiProvider client={server.client}>
+        <EditorContext.Provider value={store}>{children}</EditorContext.Provider>
+      </ApiProvider>
+    );
+    const hook = renderHook(() => useAutosave(DESIGN, 4, 5), { wrapper });
+    // As if the document had changed anyway: still nothing is sent.
+    act(() => store.setState({ version: 3 }));
+    await act(async () => {
+      await hook.result.current.saveNow();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    });
+    expect(server.puts).toEqual([]);
+  });
+});

@@ -32,11 +32,16 @@ function asError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, "error", String(e));
 }
 
-/** `baseRevision`: the number of the revision the editor opened (the base of its first save). */
+/** `baseRevision`: the number of the revision the editor opened (the base of its first save). A read-only store
+ * (a viewer's) is never saved: `saveNow` does nothing and nothing is saved by itself. */
 export function useAutosave(designId: string, baseRevision: number | null, delayMs = AUTOSAVE_MS): SaveState {
   const client = useApi();
   const store = useEditorStore();
-  const { version, savedVersion } = useEditor((s) => ({ version: s.version, savedVersion: s.savedVersion }));
+  const { version, savedVersion, readOnly } = useEditor((s) => ({
+    version: s.version,
+    savedVersion: s.savedVersion,
+    readOnly: s.readOnly,
+  }));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [failedVersion, setFailedVersion] = useState<number | null>(null);
@@ -82,6 +87,7 @@ export function useAutosave(designId: string, baseRevision: number | null, delay
   );
 
   const saveNow = useCallback(async () => {
+    if (store.getState().readOnly) return;
     if (inFlight.current) await inFlight.current;
     // Saving again would run into the same newer revision: the user chooses (loadNewer or saveOver) first.
     if (conflicted.current) return;
@@ -124,10 +130,10 @@ export function useAutosave(designId: string, baseRevision: number | null, delay
   useEffect(() => {
     // A failed save is not retried until something changes: the same document would fail the same way; after a
     // conflict, nothing is saved by itself until the user has chosen.
-    if (conflict || version === savedVersion || version === failedVersion) return;
+    if (readOnly || conflict || version === savedVersion || version === failedVersion) return;
     const timer = window.setTimeout(() => void saveNow(), delayMs);
     return () => window.clearTimeout(timer);
-  }, [version, savedVersion, failedVersion, conflict, delayMs, saveNow]);
+  }, [version, savedVersion, failedVersion, conflict, delayMs, saveNow, readOnly]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 
-import { ApiError, type DesignSummary, type Page } from "../api";
+import { ApiError, type DesignScope, type DesignSummary, type Page } from "../api";
 import { useApi } from "../ApiContext";
 
 export interface DesignPageState {
@@ -12,9 +12,9 @@ export interface DesignPageState {
   reload: () => void;
 }
 
-/** Page `page` of the user's designs, fetched again whenever `page` changes, `reload` is called or the page is
- * shown again from the browser's back/forward cache. */
-export function useDesignPage(page: number): DesignPageState {
+/** Page `page` of the designs in `scope` (the user's own and their teams' by default), fetched again whenever
+ * `page` changes, `reload` is called or the page is shown again from the browser's back/forward cache. */
+export function useDesignPage(page: number, scope: DesignScope = "mine"): DesignPageState {
   const client = useApi();
   const [data, setData] = useState<Page<DesignSummary> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -24,7 +24,7 @@ export function useDesignPage(page: number): DesignPageState {
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
-    client.listDesigns(page, controller.signal).then(
+    client.listDesigns(scope, page, controller.signal).then(
       (result) => {
         if (controller.signal.aborted) return;
         setData(result);
@@ -38,7 +38,7 @@ export function useDesignPage(page: number): DesignPageState {
       },
     );
     return () => controller.abort();
-  }, [client, page, generation]);
+  }, [client, scope, page, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
