@@ -117,7 +117,8 @@ def newest_finished_estimate(revision: Revision) -> CostEstimate | None:
 
 def teams_of(user: AbstractBaseUser) -> QuerySet[Team]:
     """The teams `user` is in, with how many members each has."""
-    return Team.objects.filter(memberships__user=user).annotate(member_count=Count("memberships", distinct=True))
+    mine = Membership.objects.filter(user=user).values("team")
+    return Team.objects.filter(pk__in=mine).annotate(member_count=Count("memberships"))
 
 
 def team_for(user: AbstractBaseUser, team_id: str | uuid.UUID) -> Team:
