@@ -1,4 +1,5 @@
-"""Admin: presets are edited here; kinds come from code and designs through the app, so those are read-only."""
+"""Admin: presets and team members are edited here; kinds come from code, and designs and the share log through
+the app, so those are read-only."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import ComponentKind, Design, PalettePreset, Revision
+from .models import ComponentKind, Design, Membership, PalettePreset, Revision, ShareEvent, Team
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -49,6 +50,32 @@ class RevisionInline(admin.TabularInline):
 
 @admin.register(Design)
 class DesignAdmin(ReadOnlyAdmin):
-    list_display = ("name", "owner", "region", "node_count", "edge_count", "updated_at")
-    search_fields = ("name", "owner__username")
+    list_display = ("name", "owner", "team", "region", "node_count", "edge_count", "updated_at")
+    search_fields = ("name", "owner__username", "team__name")
     inlines = [RevisionInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ("user", "role", "added_at")
+    readonly_fields = ("added_at",)
+    autocomplete_fields = ("user",)
+    extra = 0
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    """Teams are made in the app; the admin can fix their members (a team left without an owner, say)."""
+
+    list_display = ("name", "created_at")
+    search_fields = ("name",)
+    inlines = [MembershipInline]
+
+
+@admin.register(ShareEvent)
+class ShareEventAdmin(ReadOnlyAdmin):
+    """The share log of every design, for an audit."""
+
+    list_display = ("created_at", "design", "actor", "action", "subject", "role")
+    list_filter = ("action",)
+    search_fields = ("design__name", "actor__username", "subject")

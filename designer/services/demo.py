@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from ..models import Design
+from ..models import Design, Membership, Share, Team
+from . import sharing
 from .designs import create_design
 from .examples import EXAMPLES_DIR, list_examples
 
@@ -19,6 +21,7 @@ class DemoResult:
     password: str
     created: list[str]
     existing: list[str]
+    reviewer: str = ""  # a second user, `reviewer` with the same password, a design is shared with as viewer
 
 
 @transaction.atomic
@@ -36,4 +39,22 @@ def seed_demo(username: str = "demo", password: str = "demo", examples_dir: Path
             continue
         create_design(owner=user, document=example.path.read_bytes(), message=f"Example from {example.path.name}")
         created.append(example.name)
-    return DemoResult(username, password, created, existing)
+    reviewer = _reviewer(user, f"{username}-reviewer", password)
+    return DemoResult(username, password, created, existing, reviewer)
+
+
+def _reviewer(owner: Any, username: str, password: str) -> str:
+    """A second account to see sharing from the other side: the demo's first design is shared with it as viewer,
+    and it is a member of the demo's team."""
+    User = get_user_model()
+    reviewer, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
+    reviewer.set_password(password)
+    reviewer.save()
+    team = Team.objects.filter(memberships__user=owner, name="Demo team").first() or sharing.create_team(
+        name="Demo team", creator=owner
+    )
+    Membership.objects.get_or_create(team=team, user=reviewer, defaults={"role": Membership.MEMBER})
+    first = Design.objects.filter(owner=owner).order_by("created_at").first()
+    if first is not None and not first.shares.filter(user=reviewer).exists():
+        sharing.share_design(design=first, by=owner, role=Share.VIEWER, user=username)
+    return username

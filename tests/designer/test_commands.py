@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from designer.catalog import CATALOG
-from designer.models import ComponentKind, Design
+from designer.models import ComponentKind, Design, Team
 from tests.conftest import EXAMPLES, ROOT
 
 
@@ -97,3 +97,13 @@ def test_seed_demo_creates_the_demo_user_with_the_examples_once(client: Any) -> 
     assert "0 example designs created, 3 already there" in run("seed_demo")
     assert Design.objects.filter(owner__username="demo").count() == 3
     assert client.login(username="demo", password="demo")
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_a_reviewer_a_design_shared_as_viewer_once(client: Any) -> None:
+    assert "demo-reviewer / demo sees a design shared with it" in run("seed_demo")
+    run("seed_demo")
+    shared = Design.objects.filter(shares__user__username="demo-reviewer", shares__role="viewer")
+    assert shared.count() == 1 and shared.get().owner.username == "demo"
+    assert Team.objects.get(name="Demo team").memberships.count() == 2
+    assert client.login(username="demo-reviewer", password="demo")

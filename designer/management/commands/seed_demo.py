@@ -20,5 +20,6 @@ class Command(BaseCommand):
         result = seed_demo(options["username"], options["password"])
         self.stdout.write(
             f"demo login: {result.username} / {result.password}; "
-            f"{len(result.created)} example designs created, {len(result.existing)} already there"
+            f"{len(result.created)} example designs created, {len(result.existing)} already there; "
+            f"{result.reviewer} / {result.password} sees a design shared with it"
         )
