@@ -241,9 +241,63 @@ class ConflictSerializer(ErrorSerializer):
     )
 
 
+class ChangeSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["set", "move", "add_node", "add_edge", "remove_item"])
+    node = serializers.CharField(allow_null=True)
+    field = serializers.CharField(allow_null=True)
+    value = serializers.JSONField(allow_null=True)
+
+
+class FixSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    changes = ChangeSerializer(many=True)
+
+
+class FindingSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Names the finding (its rule and nodes) to preview or apply its fix.")
+    rule = serializers.CharField()
+    severity = serializers.ChoiceField(choices=["error", "warning", "info"])
+    title = serializers.CharField()
+    message = serializers.CharField()
+    source_url = serializers.URLField(help_text="The AWS documentation the rule follows.")
+    nodes = serializers.ListField(child=serializers.CharField())
+    edges = serializers.ListField(child=serializers.CharField())
+    fix = FixSerializer(allow_null=True)
+
+
 class ValidateResultSerializer(serializers.Serializer):
     valid = serializers.BooleanField()
     problems = ProblemSerializer(many=True)
+    findings = FindingSerializer(many=True, help_text="The architect's review: best-practice findings.")
+
+
+class FindingsSerializer(serializers.Serializer):
+    revision = serializers.IntegerField()
+    findings = FindingSerializer(many=True)
+
+
+class FindingPreviewRequestSerializer(serializers.Serializer):
+    finding = serializers.CharField(max_length=1000, help_text="The finding's id.")
+    revision = serializers.IntegerField(required=False, min_value=1, help_text="Default: the newest.")
+
+
+class FindingApplySerializer(serializers.Serializer):
+    finding = serializers.CharField(max_length=1000, help_text="The finding's id.")
+    base_revision = serializers.IntegerField(min_value=1, help_text="The newest revision, where the finding is.")
+
+
+class CostChangeSerializer(serializers.Serializer):
+    from_monthly = serializers.CharField(help_text="USD a month, as a decimal string.")
+    to_monthly = serializers.CharField()
+    difference_monthly = serializers.CharField()
+    currency = serializers.CharField()
+
+
+class FixPreviewSerializer(serializers.Serializer):
+    finding = FindingSerializer()
+    revision = serializers.IntegerField()
+    changes = serializers.JSONField(help_text="What the fix changes: nodes and edges added, removed and changed.")
+    cost = CostChangeSerializer()
 
 
 class ConnectionSerializer(serializers.Serializer):

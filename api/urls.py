@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from . import sharing, views
+from . import advice, sharing, views
 
 app_name = "api"
 
@@ -19,6 +19,9 @@ urlpatterns = [
     path("designs/<uuid:pk>/presence/", views.PresenceView.as_view(), name="design-presence"),
     path("designs/<uuid:pk>/comments/", views.CommentListView.as_view(), name="comment-list"),
     path("designs/<uuid:pk>/comments/<uuid:comment>/", views.CommentDetailView.as_view(), name="comment-detail"),
+    path("designs/<uuid:pk>/findings/", advice.FindingListView.as_view(), name="finding-list"),
+    path("designs/<uuid:pk>/findings/preview/", advice.FixPreviewView.as_view(), name="fix-preview"),
+    path("designs/<uuid:pk>/findings/apply/", advice.FixApplyView.as_view(), name="fix-apply"),
     path("designs/<uuid:pk>/shares/", sharing.ShareListView.as_view(), name="share-list"),
     path("designs/<uuid:pk>/shares/<uuid:share>/", sharing.ShareDetailView.as_view(), name="share-detail"),
     path("designs/<uuid:pk>/links/", sharing.LinkListView.as_view(), name="link-list"),

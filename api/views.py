@@ -27,6 +27,7 @@ from designer.diagram.render import FORMATS
 from designer.document import published_schema
 from designer.models import CostEstimate, Design, DiagramRender, Revision, Team
 from designer.pricing.estimate import csv_of
+from designer.services import advice as advice_services
 from designer.services import cloudformation as cfn_services
 from designer.services import comments as comment_services
 from designer.services import designs as design_services
@@ -335,7 +336,8 @@ class ValidateView(APIView):
 
     @extend_schema(
         summary="Validate a document without saving it",
-        description="Returns exactly the problems a save would report (errors block a save; warnings do not).",
+        description="Returns exactly the problems a save would report (errors block a save; warnings do not), and "
+        "the architect's review of a document that loads: best-practice findings, which never block a save.",
         request=s.ValidateRequestSerializer,
         responses={200: s.ValidateResultSerializer, **errors(400, 413, 415)},
     )
@@ -343,7 +345,14 @@ class ValidateView(APIView):
         body = s.ValidateRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         result = design_services.validate_design(body.validated_data["document"])
-        return Response({"valid": result.ok, "problems": [p.as_dict() for p in result.problems]})
+        findings = advice_services.findings_on(result.document)
+        return Response(
+            {
+                "valid": result.ok,
+                "problems": [p.as_dict() for p in result.problems],
+                "findings": [f.as_dict() for f in findings],
+            }
+        )
 
 
 class LayoutView(APIView):

@@ -168,6 +168,17 @@ CALLS = [
     Call("comment-list", "GET", D + "comments/", 200, READ_SIGNED_IN),
     Call("comment-list", "POST", D + "comments/", 201, READ_SIGNED_IN, {"body": "Looks good."}),
     Call("comment-detail", "DELETE", D + "comments/{comment}/", 204, COMMENT_AUTHOR),
+    Call("finding-list", "GET", D + "findings/", 200, READ),
+    # A finding the design does not have: a 400 shows the caller got past the access check.
+    Call("fix-preview", "POST", D + "findings/preview/", 400, READ, {"finding": "no-such-rule:db"}),
+    Call(
+        "fix-apply",
+        "POST",
+        D + "findings/apply/",
+        400,
+        {**EDIT, "link_holder": 401},
+        {"finding": "no-such-rule:db", "base_revision": 1},
+    ),
     Call("share-list", "GET", D + "shares/", 200, MANAGE),
     Call("share-list", "POST", D + "shares/", 201, MANAGE, {"user": "mallory", "role": "viewer"}),
     Call("share-detail", "PATCH", D + "shares/{share}/", 200, MANAGE, {"role": "viewer"}),

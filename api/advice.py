@@ -1,0 +1,95 @@
+"""The architect's review over the API: a revision's findings, a fix previewed with its cost effect, a fix applied."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from designer import access, selectors
+from designer.document import DocumentInvalid
+from designer.models import Revision
+from designer.services import advice as advice_services
+from designer.services import designs as design_services
+
+from . import serializers as s
+from .access import DesignObjectMixin
+from .views import CONFLICT, UUID_PATH, Conflict, _saved, errors
+
+
+@extend_schema(parameters=[UUID_PATH])
+class FindingListView(DesignObjectMixin, APIView):
+    link_holders = True
+
+    @extend_schema(
+        summary="The architect's review of a revision",
+        description="Best-practice findings on the newest revision (or `?revision=N`): errors first, each with its "
+        "rule, the AWS page it follows, the nodes it concerns and, where the remedy is mechanical, a fix.",
+        parameters=[OpenApiParameter("revision", int, description="Default: the newest.")],
+        responses={200: s.FindingsSerializer, **errors(400, 404)},
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        design = self.get_design()
+        revision = design.head
+        raw = request.query_params.get("revision")
+        if raw is not None:
+            if not raw.isdigit() or len(raw) > 9:
+                raise ValidationError({"revision": [f"'{raw[:20]}' is not a revision number."]})
+            try:
+                revision = selectors.revision_of(design, int(raw))
+            except Revision.DoesNotExist:
+                raise ValidationError({"revision": [f"This design has no revision {raw}."]}) from None
+        assert revision is not None
+        findings = advice_services.findings_of(revision.document)
+        return Response({"revision": revision.number, "findings": [f.as_dict() for f in findings]})
+
+
+@extend_schema(parameters=[UUID_PATH])
+class FixPreviewView(DesignObjectMixin, APIView):
+    link_holders = True
+
+    @extend_schema(
+        summary="Preview a finding's fix",
+        description="What the fix would change in the design and in its monthly cost (both priced now from the "
+        "loaded price data). Nothing is saved.",
+        request=s.FindingPreviewRequestSerializer,
+        responses={200: s.FixPreviewSerializer, **errors(400, 404, 413, 415)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        revision, data = self.requested_revision(s.FindingPreviewRequestSerializer)
+        try:
+            return Response(advice_services.preview_fix(revision, data["finding"]))
+        except advice_services.NoSuchFinding as exc:
+            raise ValidationError({"finding": [str(exc)]}) from None
+
+
+@extend_schema(parameters=[UUID_PATH])
+class FixApplyView(DesignObjectMixin, APIView):
+    @extend_schema(
+        summary="Apply a finding's fix",
+        description="Saves the fix as a new revision (editors). `base_revision` is the newest revision, where the "
+        "finding was reported: 409 if the design has a newer one.",
+        request=s.FindingApplySerializer,
+        responses={200: s.DesignSavedSerializer, 409: CONFLICT, **errors(400, 404, 413, 415)},
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        design = self.get_design(needs=access.EDITOR)
+        body = s.FindingApplySerializer(data=request.data if request.data is not None else {})
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        try:
+            _, warnings = advice_services.apply_finding_fix(
+                design=design, finding_id=data["finding"], author=request.user, base_revision=data["base_revision"]
+            )
+        except design_services.StaleBase as exc:
+            raise Conflict(exc) from None
+        except advice_services.NoSuchFinding as exc:
+            raise ValidationError({"finding": [str(exc)]}) from None
+        except DocumentInvalid as exc:
+            raise ValidationError({"finding": [f"The fix would make the design invalid: {exc}"]}) from None
+        if design.head is None:
+            raise Http404
+        return Response(_saved(design, warnings, request))

@@ -1,0 +1,111 @@
+"""The architect's review over the API: findings on a revision and on validation, a fix previewed with its cost
+effect (priced from the bundled price data), and a fix applied as a new revision that no longer has the finding."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+from designer.models import Design
+from tests.advice.rule_cases import tiered_network
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def single_az(api: APIClient) -> dict[str, Any]:
+    """A design whose RDS database runs without Multi-AZ."""
+    response = api.post("/api/designs/", {"document": tiered_network("isolated", multi_az=False)}, format="json")
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def findings(api: APIClient, design: dict[str, Any], **query: Any) -> list[dict[str, Any]]:
+    response = api.get(f"/api/designs/{design['id']}/findings/", query)
+    assert response.status_code == 200, response.content
+    return response.json()["findings"]  # type: ignore[no-any-return]
+
+
+def test_a_revision_s_findings_name_the_rule_its_source_the_nodes_and_the_fix(
+    api: APIClient, single_az: dict[str, Any]
+) -> None:
+    (finding,) = [f for f in findings(api, single_az) if f["rule"] == "rds-single-az"]
+    assert finding["id"] == "rds-single-az:db" and finding["severity"] == "warning" and finding["nodes"] == ["db"]
+    assert finding["source_url"].startswith("https://docs.aws.amazon.com/")
+    assert finding["fix"] == {
+        "title": "Turn on Multi-AZ",
+        "changes": [{"op": "set", "node": "db", "field": "props.multi_az", "value": True}],
+    }
+
+
+def test_validation_reports_the_findings_too_without_blocking(api: APIClient) -> None:
+    body = api.post(
+        "/api/designs/validate/", {"document": tiered_network("public", multi_az=False)}, format="json"
+    ).json()
+    assert body["valid"] is True
+    assert {"database-in-public-subnet", "rds-single-az"} <= {f["rule"] for f in body["findings"]}
+
+
+def test_a_fix_preview_shows_the_change_and_what_it_does_to_the_monthly_cost(
+    api: APIClient, single_az: dict[str, Any]
+) -> None:
+    call_command("refresh_prices", "--bundled", stdout=io.StringIO())
+    preview = api.post(
+        f"/api/designs/{single_az['id']}/findings/preview/", {"finding": "rds-single-az:db"}, format="json"
+    ).json()
+    (change,) = preview["changes"]["nodes"]["changed"]
+    assert change["id"] == "db" and change["changes"] == [{"field": "props.multi_az", "before": False, "after": True}]
+    cost = preview["cost"]
+    before, after = Decimal(cost["from_monthly"]), Decimal(cost["to_monthly"])
+    # Multi-AZ doubles the instance hours and the storage (a standby in another zone).
+    assert after > before > 0 and Decimal(cost["difference_monthly"]) == after - before
+    assert Design.objects.get(pk=single_az["id"]).head.number == 1  # nothing saved
+
+
+def test_applying_a_fix_saves_a_revision_without_the_finding(api: APIClient, single_az: dict[str, Any]) -> None:
+    url = f"/api/designs/{single_az['id']}/findings/apply/"
+    applied = api.post(url, {"finding": "rds-single-az:db", "base_revision": 1}, format="json")
+    assert applied.status_code == 200, applied.content
+    assert applied.json()["revision"]["number"] == 2
+    assert applied.json()["revision"]["message"] == "Fix: Turn on Multi-AZ (rds-single-az)"
+    assert "rds-single-az" not in {f["rule"] for f in findings(api, single_az)}
+    assert "rds-single-az" in {f["rule"] for f in findings(api, single_az, revision=1)}
+    again = api.post(url, {"finding": "rds-single-az:db", "base_revision": 2}, format="json")
+    assert again.status_code == 400 and again.json()["errors"][0]["field"] == "finding"
+
+
+def test_a_fix_on_a_stale_base_is_refused_with_409(api: APIClient, single_az: dict[str, Any]) -> None:
+    api.patch(f"/api/designs/{single_az['id']}/", {"name": "Renamed", "base_revision": 1}, format="json")
+    response = api.post(
+        f"/api/designs/{single_az['id']}/findings/apply/",
+        {"finding": "rds-single-az:db", "base_revision": 1},
+        format="json",
+    )
+    assert response.status_code == 409 and response.json()["head"]["number"] == 2
+    assert Design.objects.get(pk=single_az["id"]).head.number == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "finding"),
+        ({"finding": "rds-single-az:nope"}, "finding"),
+        ({"finding": "rds-single-az:db", "revision": 9}, "revision"),
+    ],
+)
+def test_a_bad_preview_names_the_field(
+    api: APIClient, single_az: dict[str, Any], body: dict[str, Any], field: str
+) -> None:
+    response = api.post(f"/api/designs/{single_az['id']}/findings/preview/", body, format="json")
+    assert response.status_code == 400 and field in {e["field"] for e in response.json()["errors"]}
+
+
+def test_a_bad_revision_query_names_the_field(api: APIClient, single_az: dict[str, Any]) -> None:
+    for raw in ("x", "7"):
+        response = api.get(f"/api/designs/{single_az['id']}/findings/", {"revision": raw})
+        assert response.status_code == 400 and response.json()["errors"][0]["field"] == "revision"
