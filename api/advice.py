@@ -1,4 +1,5 @@
-"""The architect's review over the API: a revision's findings, a fix previewed with its cost effect, a fix applied."""
+"""The architect's review over the API: a revision's findings and cost-saving suggestions, a fix previewed with its
+cost effect, a fix applied."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from rest_framework.views import APIView
 
 from designer import access, selectors
 from designer.document import DocumentInvalid
-from designer.models import Revision
+from designer.models import Design, Revision
 from designer.services import advice as advice_services
 from designer.services import designs as design_services
 
@@ -32,19 +33,46 @@ class FindingListView(DesignObjectMixin, APIView):
         responses={200: s.FindingsSerializer, **errors(400, 404)},
     )
     def get(self, request: Request, pk: str) -> Response:
-        design = self.get_design()
-        revision = design.head
-        raw = request.query_params.get("revision")
-        if raw is not None:
-            if not raw.isdigit() or len(raw) > 9:
-                raise ValidationError({"revision": [f"'{raw[:20]}' is not a revision number."]})
-            try:
-                revision = selectors.revision_of(design, int(raw))
-            except Revision.DoesNotExist:
-                raise ValidationError({"revision": [f"This design has no revision {raw}."]}) from None
-        assert revision is not None
+        revision = queried_revision(self.get_design(), request)
         findings = advice_services.findings_of(revision.document)
         return Response({"revision": revision.number, "findings": [f.as_dict() for f in findings]})
+
+
+def queried_revision(design: Design, request: Request) -> Revision:
+    """The revision `?revision=N` names, else the newest; 400 naming the field for a bad one."""
+    raw = request.query_params.get("revision")
+    if raw is None:
+        assert design.head is not None
+        return design.head
+    if not raw.isdigit() or len(raw) > 9:
+        raise ValidationError({"revision": [f"'{raw[:20]}' is not a revision number."]})
+    try:
+        return selectors.revision_of(design, int(raw))
+    except Revision.DoesNotExist:
+        raise ValidationError({"revision": [f"This design has no revision {raw}."]}) from None
+
+
+@extend_schema(parameters=[UUID_PATH])
+class SuggestionListView(DesignObjectMixin, APIView):
+    link_holders = True
+
+    @extend_schema(
+        summary="Ways to spend less, with the monthly saving of each",
+        description="Cost-saving suggestions for the newest revision (or `?revision=N`), biggest saving first: "
+        "Graviton equivalents, gp3 for gp2, Spot above an Auto Scaling group's minimum (an estimate), gateway "
+        "endpoints for S3 and DynamoDB traffic crossing a NAT, and 1- and 3-year Savings Plans or reserved "
+        "capacity per component and for the whole design. Each saving is the difference between the design's "
+        "estimate and that of the changed design, priced from the same price data.",
+        parameters=[OpenApiParameter("revision", int, description="Default: the newest.")],
+        responses={200: s.SuggestionsSerializer, **errors(400, 404)},
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        revision = queried_revision(self.get_design(), request)
+        suggestions = advice_services.suggestions_of(revision.document)
+        total = advice_services.monthly_total(revision.document)
+        return Response(
+            {"revision": revision.number, "monthly_total": total, "suggestions": [x.as_dict() for x in suggestions]}
+        )
 
 
 @extend_schema(parameters=[UUID_PATH])
@@ -52,7 +80,7 @@ class FixPreviewView(DesignObjectMixin, APIView):
     link_holders = True
 
     @extend_schema(
-        summary="Preview a finding's fix",
+        summary="Preview a finding's fix or a suggestion",
         description="What the fix would change in the design and in its monthly cost (both priced now from the "
         "loaded price data). Nothing is saved.",
         request=s.FindingPreviewRequestSerializer,
@@ -61,7 +89,9 @@ class FixPreviewView(DesignObjectMixin, APIView):
     def post(self, request: Request, pk: str) -> Response:
         revision, data = self.requested_revision(s.FindingPreviewRequestSerializer)
         try:
-            return Response(advice_services.preview_fix(revision, data["finding"]))
+            return Response(
+                advice_services.preview_fix(revision, finding=data.get("finding"), suggestion=data.get("suggestion"))
+            )
         except advice_services.NoSuchFinding as exc:
             raise ValidationError({"finding": [str(exc)]}) from None
 
@@ -69,9 +99,9 @@ class FixPreviewView(DesignObjectMixin, APIView):
 @extend_schema(parameters=[UUID_PATH])
 class FixApplyView(DesignObjectMixin, APIView):
     @extend_schema(
-        summary="Apply a finding's fix",
+        summary="Apply a finding's fix or a suggestion",
         description="Saves the fix as a new revision (editors). `base_revision` is the newest revision, where the "
-        "finding was reported: 409 if the design has a newer one.",
+        "finding or suggestion was reported: 409 if the design has a newer one.",
         request=s.FindingApplySerializer,
         responses={200: s.DesignSavedSerializer, 409: CONFLICT, **errors(400, 404, 413, 415)},
     )
@@ -81,8 +111,12 @@ class FixApplyView(DesignObjectMixin, APIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         try:
-            _, warnings = advice_services.apply_finding_fix(
-                design=design, finding_id=data["finding"], author=request.user, base_revision=data["base_revision"]
+            _, warnings = advice_services.apply_named_fix(
+                design=design,
+                author=request.user,
+                base_revision=data["base_revision"],
+                finding=data.get("finding"),
+                suggestion=data.get("suggestion"),
             )
         except design_services.StaleBase as exc:
             raise Conflict(exc) from None

@@ -276,13 +276,42 @@ class FindingsSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
 
 
-class FindingPreviewRequestSerializer(serializers.Serializer):
-    finding = serializers.CharField(max_length=1000, help_text="The finding's id.")
+class SuggestionSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Names the suggestion to preview or apply it.")
+    kind = serializers.CharField(help_text="graviton, gp3, spot, gateway-endpoint, commitment-1y or commitment-3y.")
+    title = serializers.CharField()
+    message = serializers.CharField(help_text="What to change and the monthly saving, in a sentence.")
+    nodes = serializers.ListField(child=serializers.CharField())
+    source_url = serializers.URLField()
+    is_estimate = serializers.BooleanField(help_text="The saving rests on an assumption (the Spot discount).")
+    monthly_saving = serializers.CharField(help_text="USD a month.")
+    yearly_saving = serializers.CharField()
+    monthly_before = serializers.CharField()
+    monthly_after = serializers.CharField()
+    fix = FixSerializer()
+
+
+class SuggestionsSerializer(serializers.Serializer):
+    revision = serializers.IntegerField()
+    monthly_total = serializers.CharField(help_text="The design's estimate, USD a month.")
+    suggestions = SuggestionSerializer(many=True)
+
+
+class NamedFixSerializer(serializers.Serializer):
+    finding = serializers.CharField(required=False, max_length=1000, help_text="A finding's id…")
+    suggestion = serializers.CharField(required=False, max_length=1000, help_text="…or a suggestion's id.")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("finding" in attrs) == ("suggestion" in attrs):
+            raise serializers.ValidationError({"finding": ["Name a finding or a suggestion (one of them)."]})
+        return attrs
+
+
+class FindingPreviewRequestSerializer(NamedFixSerializer):
     revision = serializers.IntegerField(required=False, min_value=1, help_text="Default: the newest.")
 
 
-class FindingApplySerializer(serializers.Serializer):
-    finding = serializers.CharField(max_length=1000, help_text="The finding's id.")
+class FindingApplySerializer(NamedFixSerializer):
     base_revision = serializers.IntegerField(min_value=1, help_text="The newest revision, where the finding is.")
 
 
@@ -294,7 +323,8 @@ class CostChangeSerializer(serializers.Serializer):
 
 
 class FixPreviewSerializer(serializers.Serializer):
-    finding = FindingSerializer()
+    finding = FindingSerializer(required=False, help_text="When a finding was named.")
+    suggestion = SuggestionSerializer(required=False, help_text="When a suggestion was named.")
     revision = serializers.IntegerField()
     changes = serializers.JSONField(help_text="What the fix changes: nodes and edges added, removed and changed.")
     cost = CostChangeSerializer()

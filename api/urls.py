@@ -20,6 +20,7 @@ urlpatterns = [
     path("designs/<uuid:pk>/comments/", views.CommentListView.as_view(), name="comment-list"),
     path("designs/<uuid:pk>/comments/<uuid:comment>/", views.CommentDetailView.as_view(), name="comment-detail"),
     path("designs/<uuid:pk>/findings/", advice.FindingListView.as_view(), name="finding-list"),
+    path("designs/<uuid:pk>/suggestions/", advice.SuggestionListView.as_view(), name="suggestion-list"),
     path("designs/<uuid:pk>/findings/preview/", advice.FixPreviewView.as_view(), name="fix-preview"),
     path("designs/<uuid:pk>/findings/apply/", advice.FixApplyView.as_view(), name="fix-apply"),
     path("designs/<uuid:pk>/shares/", sharing.ShareListView.as_view(), name="share-list"),

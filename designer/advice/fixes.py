@@ -36,6 +36,12 @@ def _apply(document: dict[str, Any], change: Change) -> None:
     if change.op == "add_edge":
         document.setdefault("edges", []).append(copy.deepcopy(change.value))
         return
+    if change.op == "set" and change.node is None:
+        section, _, key = (change.field or "").partition(".")
+        if section != "settings" or not key:
+            raise FixFailed(f"A fix cannot change the design's '{change.field}'.")
+        document.setdefault("settings", {})[key] = copy.deepcopy(change.value)
+        return
     node = _node(document, change.node)
     if change.op == "move":
         _node(document, change.value)

@@ -16,11 +16,13 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 class Change:
     """One edit of a design document, in terms a user reads and `apply_fix` performs:
 
-    - `set`: node `node`'s `field` (a dotted path: `props.multi_az`, `usage.monthly_hours`) becomes `value`;
+    - `set`: node `node`'s `field` (a dotted path: `props.multi_az`, `usage.monthly_hours`) becomes `value`; with
+      no node, the design's `field` (`settings.pricing_model`);
     - `move`: node `node` moves into container `value` (a node id);
     - `add_node`: `value` is a whole node (`{id, kind, label, parent, props, usage, position}`);
     - `add_edge`: `value` is a whole edge (`{id, source, target, props}`);
-    - `remove_item`: removes from the list at `field` of node `node` the item at index `value`.
+    - `remove_item`: removes from the list at `field` of node `node` the item at index `value` (several in one
+      fix: highest index first).
     """
 
     op: Literal["set", "move", "add_node", "add_edge", "remove_item"]

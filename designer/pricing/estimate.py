@@ -205,7 +205,11 @@ def csv_of(result: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def estimate(graph: ArchitectureGraph, settings: PricingSettings, prices: PriceSource) -> Estimate:
+def estimate(
+    graph: ArchitectureGraph, settings: PricingSettings, prices: PriceSource, only: frozenset[str] | None = None
+) -> Estimate:
+    """The estimate of the whole design, or with `only` of just those nodes (no connections): what a change to
+    them alone costs, without pricing everything else again."""
     ctx = Context(graph, settings)
     result = Estimate(settings)
     missing: set[str] = set()
@@ -243,6 +247,8 @@ def estimate(graph: ArchitectureGraph, settings: PricingSettings, prices: PriceS
         )
 
     for node in graph.nodes.values():
+        if only is not None and node.id not in only:
+            continue
         if node.kind in FREE:
             result.free[node.id] = FREE[node.kind]
             continue
@@ -261,7 +267,7 @@ def estimate(graph: ArchitectureGraph, settings: PricingSettings, prices: PriceS
                 result.assumptions.append(
                     Assumption(node.id, key, spec.label, value, spec.unit or "", key in node.defaulted_usage)
                 )
-    for edge in graph.edges:
+    for edge in graph.edges if only is None else ():
         for charge in edge_charges(graph, edge):
             add(charge, SERVICE_NAMES.get(charge.query.service, "Amazon VPC"), None, edge.id)
     result.missing_regions = sorted(missing)

@@ -109,3 +109,55 @@ def test_a_bad_revision_query_names_the_field(api: APIClient, single_az: dict[st
     for raw in ("x", "7"):
         response = api.get(f"/api/designs/{single_az['id']}/findings/", {"revision": raw})
         assert response.status_code == 400 and response.json()["errors"][0]["field"] == "revision"
+
+
+@pytest.fixture
+def costly(api: APIClient) -> dict[str, Any]:
+    """An m5.large instance on demand with a gp2 root volume, in us-east-1 (bundled prices loaded)."""
+    call_command("refresh_prices", "--bundled", stdout=io.StringIO())
+    document = tiered_network("isolated")
+    document["nodes"].append(
+        {
+            "id": "web",
+            "kind": "aws.ec2.instance",
+            "label": "web",
+            "parent": "isolated-a",
+            "props": {"instance_type": "m5.large", "root_volume_type": "gp2", "root_volume_size_gb": 100},
+        }
+    )
+    response = api.post("/api/designs/", {"document": document}, format="json")
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def test_suggestions_state_their_monthly_saving_from_the_price_data(api: APIClient, costly: dict[str, Any]) -> None:
+    body = api.get(f"/api/designs/{costly['id']}/suggestions/").json()
+    by_id = {x["id"]: x for x in body["suggestions"]}
+    # Hand-computed from data/aws-facts (us-east-1 list prices): m5.large $0.096/h on demand; m6g.large $0.077/h;
+    # 3-year all upfront reserved m5.large $949 (36 months); gp2 $0.10 and gp3 $0.08 per GB-month.
+    assert by_id["graviton:web"]["monthly_saving"] == "13.87"  # (0.096 - 0.077) x 730
+    assert by_id["commitment-3y:web"]["monthly_saving"] == "43.72"  # 70.08 - 949 / 36
+    assert by_id["commitment-1y:web"]["monthly_saving"] == "28.91"  # 70.08 - 494 / 12 (all upfront is best)
+    assert by_id["gp3:web"]["monthly_saving"] == "2.00"  # 100 GB x (0.10 - 0.08)
+    assert "Saves $13.87 a month" in by_id["graviton:web"]["message"]
+    savings = [Decimal(x["monthly_saving"]) for x in body["suggestions"]]
+    assert savings == sorted(savings, reverse=True)
+
+
+def test_a_suggestion_is_previewed_and_applied_as_a_new_revision(api: APIClient, costly: dict[str, Any]) -> None:
+    url = f"/api/designs/{costly['id']}/findings/"
+    preview = api.post(url + "preview/", {"suggestion": "graviton:web"}, format="json").json()
+    assert preview["cost"]["difference_monthly"] == "-13.87" and preview["suggestion"]["id"] == "graviton:web"
+    applied = api.post(url + "apply/", {"suggestion": "graviton:web", "base_revision": 1}, format="json")
+    assert applied.status_code == 200 and applied.json()["revision"]["message"] == "Fix: Use m6g.large (graviton)"
+    web = next(n for n in applied.json()["document"]["nodes"] if n["id"] == "web")
+    assert web["props"]["instance_type"] == "m6g.large"
+    left = {x["id"] for x in api.get(f"/api/designs/{costly['id']}/suggestions/").json()["suggestions"]}
+    assert "graviton:web" not in left and "gp3:web" in left
+
+
+def test_naming_both_or_neither_a_finding_and_a_suggestion_is_refused(api: APIClient, costly: dict[str, Any]) -> None:
+    url = f"/api/designs/{costly['id']}/findings/apply/"
+    for body in ({"base_revision": 1}, {"finding": "x", "suggestion": "y", "base_revision": 1}):
+        response = api.post(url, body, format="json")
+        assert response.status_code == 400 and response.json()["errors"][0]["field"] == "finding"

@@ -169,6 +169,7 @@ CALLS = [
     Call("comment-list", "POST", D + "comments/", 201, READ_SIGNED_IN, {"body": "Looks good."}),
     Call("comment-detail", "DELETE", D + "comments/{comment}/", 204, COMMENT_AUTHOR),
     Call("finding-list", "GET", D + "findings/", 200, READ),
+    Call("suggestion-list", "GET", D + "suggestions/", 200, READ),
     # A finding the design does not have: a 400 shows the caller got past the access check.
     Call("fix-preview", "POST", D + "findings/preview/", 400, READ, {"finding": "no-such-rule:db"}),
     Call(

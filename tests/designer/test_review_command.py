@@ -12,6 +12,8 @@ from django.core.management.base import CommandError
 
 from tests.advice.rule_cases import tiered_network
 
+pytestmark = pytest.mark.django_db  # the suggestions read the loaded price data
+
 
 def write(tmp_path: Path, document: dict) -> str:
     path = tmp_path / "design.json"
@@ -41,3 +43,24 @@ def test_an_invalid_file_is_reported_and_fails(tmp_path: Path) -> None:
     with pytest.raises(CommandError) as caught:
         call_command("review", write(tmp_path, {"type": "nope"}), stdout=StringIO(), stderr=StringIO())
     assert caught.value.returncode == 1 and "not a valid design" in str(caught.value)
+
+
+def test_the_review_lists_cost_savings_from_the_loaded_prices(tmp_path: Path) -> None:
+    call_command("refresh_prices", "--bundled", stdout=StringIO())
+    document = tiered_network("isolated")
+    document["nodes"].append(
+        {
+            "id": "web",
+            "kind": "aws.ec2.instance",
+            "label": "web",
+            "parent": "isolated-a",
+            "props": {"instance_type": "m5.large"},
+        }
+    )
+    out = StringIO()
+    call_command("review", write(tmp_path, document), "--format", "json", stdout=out)
+    savings = {x["id"]: x["monthly_saving"] for x in json.loads(out.getvalue())["suggestions"]}
+    assert savings["graviton:web"] == "13.87" and savings["commitment-3y:web"] == "43.72"
+    table = StringIO()
+    call_command("review", write(tmp_path, document), stdout=table)
+    assert "$13.87  “web” can run on m6g.large instead of m5.large. Saves $13.87 a month." in table.getvalue()

@@ -1,4 +1,5 @@
-"""manage.py review FILE [--format table|json]: the architect's review of a design file; exit 1 on an error."""
+"""manage.py review FILE [--format table|json]: the architect's review of a design file (findings and cost-saving
+suggestions); exit 1 on an error-level finding."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from designer.services.advice import findings_on
+from designer.services.advice import findings_on, suggestions_of
 from designer.services.designs import validate_design
 
 
 class Command(BaseCommand):
     help = (
-        "Review a design file against the best-practice rules: every finding with its rule, the nodes it concerns, "
-        "the AWS page it follows and its fix. Exits 1 when an error-level finding exists (or the file is invalid)."
+        "Review a design file: every best-practice finding with its rule, the nodes it concerns, the AWS page it "
+        "follows and its fix; then each way to spend less with its monthly saving, priced from the loaded price "
+        "data. Exits 1 when an error-level finding exists (or the file is invalid)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -32,10 +34,13 @@ class Command(BaseCommand):
                 self.stderr.write(problem.line())
             raise CommandError(f"{options['file']} is not a valid design", returncode=1)
         findings = findings_on(result.document)
+        suggestions = [x.as_dict() for x in suggestions_of(result.document.to_dict())]
         if options["format"] == "json":
-            self.stdout.write(json.dumps({"findings": [f.as_dict() for f in findings]}, indent=2))
+            out = {"findings": [f.as_dict() for f in findings], "suggestions": suggestions}
+            self.stdout.write(json.dumps(out, indent=2))
         else:
             self._table(findings)
+            self._suggestions(suggestions)
         errors = sum(f.severity == "error" for f in findings)
         if errors:
             raise CommandError(f"{errors} error-level finding{'s' if errors != 1 else ''}", returncode=1)
@@ -53,3 +58,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{'':<74} see {f.source_url}")
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
         self.stdout.write(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
+
+    def _suggestions(self, suggestions: list[dict[str, Any]]) -> None:
+        if not suggestions:
+            self.stdout.write("No cost savings found (with the loaded price data: see price_status).")
+            return
+        self.stdout.write("")
+        self.stdout.write(f"{'saving/month':>12}  suggestion")
+        for x in suggestions:
+            self.stdout.write(f"{'$' + x['monthly_saving']:>12}  {x['message']}")
