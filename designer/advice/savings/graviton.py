@@ -8,7 +8,8 @@ Sources: AWS Graviton (https://aws.amazon.com/ec2/graviton/), Lambda instruction
 Assumptions: an EC2 instance or Auto Scaling group moves only when it runs Linux (Windows has no Arm AMI); RDS
 only for PostgreSQL, MySQL and MariaDB (SQL Server and Oracle have no Graviton classes); ElastiCache for every
 engine; a Fargate service or a Lambda function whatever its runtime, with the caveat that its image or native
-dependencies must be built for arm64. A family maps to the Graviton family of its generation (m6i -> m6g,
+dependencies must be built for arm64; an EKS node group (Amazon Linux 2023 and Bottlerocket have arm64 AMIs) with
+the same caveat for its images. A family maps to the Graviton family of its generation (m6i -> m6g,
 m7i -> m7g, m5 -> m6g, t3 -> t4g); a target the catalog does not offer is not suggested.
 """
 
@@ -87,6 +88,8 @@ def _of(node: GraphNode) -> Iterator[Candidate]:
     elif node.kind in ("aws.rds.instance", "aws.rds.aurora_cluster") and p.get("engine") in RDS_ENGINES:
         if p.get("instance_class") != "db.serverless":
             yield from _swap(node, "instance_class", str(p["instance_class"]))
+    elif node.kind == "aws.eks.cluster" and p.get("node_group_type") != "fargate":
+        yield from _swap(node, "instance_type", str(p["instance_type"]))
     elif node.kind == "aws.elasticache.cluster":
         yield from _swap(node, "node_type", str(p["node_type"]))
     elif node.kind == "aws.lambda.function" and p.get("architecture") == "x86_64":
