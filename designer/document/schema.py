@@ -54,6 +54,13 @@ SETTINGS_SCHEMA: dict[str, Any] = {
             "title": "Pricing model",
             "description": "Applies to every node whose own pricing model is 'design'.",
         },
+        "monthly_budget": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000000000,
+            "title": "Monthly budget",
+            "description": "USD a month. The editor warns when the estimate exceeds it, and by how much.",
+        },
     },
     "additionalProperties": False,
 }
