@@ -149,8 +149,29 @@ def palette_fixture() -> str:
     return json.dumps({"categories": categories, "kinds": kinds, "presets": []}, indent=1) + "\n"
 
 
+def rules_file() -> str:
+    """The best-practice rules of the review, by severity."""
+    from designer.advice import RULES
+    from designer.advice.model import SEVERITY_ORDER
+
+    lines = [f"<!-- {GENERATED} -->", "# Review rules", ""]
+    lines += [
+        f"{len(RULES)} rules, run on every validation (`POST /api/designs/validate/`), by "
+        "`GET /api/designs/{id}/findings/` and by `python manage.py review FILE`. Each lives in its own module "
+        "under `designer/advice/rules/<group>/`, whose docstring states what it checks and why; a finding carries "
+        "a fix when the remedy is mechanical.",
+        "",
+        "| id | severity | what it finds | AWS documentation |",
+        "|---|---|---|---|",
+    ]
+    for rule in sorted(RULES, key=lambda r: (SEVERITY_ORDER[r.severity], r.id)):
+        lines.append(f"| `{rule.id}` | {rule.severity} | {rule.title} | <{rule.source_url}> |")
+    return "\n".join(lines) + "\n"
+
+
 FILES = {
     "docs/design.schema.json": schema_file,
+    "docs/review-rules.md": rules_file,
     "docs/catalog.md": catalog_file,
     "docs/connections.md": connections_file,
     "docs/cloudformation-import.md": import_file,
