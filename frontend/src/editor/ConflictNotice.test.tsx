@@ -21,6 +21,8 @@ function renderNotice(overrides: Partial<SaveState> = {}) {
     saveNow: vi.fn(async () => {}),
     loadNewer: vi.fn(async () => {}),
     saveOver: vi.fn(async () => {}),
+    adopt: vi.fn(),
+    currentRevision: () => 4,
     ...overrides,
   };
   render(

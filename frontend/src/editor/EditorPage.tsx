@@ -3,6 +3,7 @@
  * the store is read-only: no palette, nothing that changes the design, nothing saved. */
 
 import "./sharing.css";
+import "./review.css";
 
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState } from "react";

@@ -14,7 +14,7 @@ import { useSession } from "./session";
 import { bySeverity, useValidation } from "./useValidation";
 
 /** How close to come when bringing a component into view. */
-const FOCUS = { duration: 200, maxZoom: 1.2 };
+export const FOCUS = { duration: 200, maxZoom: 1.2 };
 
 export function ProblemsPanel() {
   const validation = useValidation();
@@ -63,8 +63,9 @@ export function ProblemsPanel() {
   );
 }
 
-/** "web-alb", "web → orders-db", "Design": what a problem is about, by the names the user gave. */
-function useNames(): Readonly<Record<string, string>> {
+/** "web-alb", "web → orders-db": the names the user gave each component (`node:<id>`) and connection
+ * (`edge:<id>`), for what a problem or a finding is about. */
+export function useNames(): Readonly<Record<string, string>> {
   return useEditor((s) => {
     const out: Record<string, string> = {};
     for (const n of s.nodes) out[`node:${n.id}`] = n.data.doc.label;

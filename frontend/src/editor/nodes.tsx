@@ -1,7 +1,8 @@
 /**
  * How the canvas draws the document: a component as its AWS icon with its name (and its monthly cost once
- * estimated), a container as a box with its title that can be resized, a connection with what it carries.
- * Declared at module scope, as React Flow asks, so they are not re-created on every render.
+ * estimated, its comment count, and a marker when the architect's review has findings on it), a container as a box
+ * with its title that can be resized, a connection with what it carries. Declared at module scope, as React Flow
+ * asks, so they are not re-created on every render.
  */
 
 import {
@@ -18,7 +19,7 @@ import {
 import { memo } from "react";
 
 import { useEditor } from "./context";
-import type { ContainerFlowNode, FlowEdge, LeafFlowNode } from "./translate";
+import type { ContainerFlowNode, FindingMarker, FlowEdge, LeafFlowNode } from "./translate";
 
 /** The box colours of the diagrams (designer/diagram/style.py), so the canvas and the PNG agree. */
 export function boxStyle(kind: string, tier: unknown): { pen: string; fill: string; dashed: boolean } {
@@ -75,8 +76,25 @@ function CommentPin({ count }: { count: number | undefined }) {
   );
 }
 
+const MARKER_SIGN: Record<FindingMarker["severity"], string> = { error: "!", warning: "!", info: "i" };
+
+/** The architect's review on a node: a dot coloured by its findings' worst severity, named by their titles. */
+function ReviewMarker({ marker }: { marker: FindingMarker | null | undefined }) {
+  if (!marker || marker.titles.length === 0) return null;
+  return (
+    <span
+      className={`review-marker review-marker-${marker.severity}`}
+      role="img"
+      aria-label={`Review: ${marker.titles.join("; ")}`}
+      title={`${marker.titles.join("\n")}\n(see the Review panel)`}
+    >
+      {MARKER_SIGN[marker.severity]}
+    </span>
+  );
+}
+
 export const AwsNode = memo(function AwsNode({ id, data, selected }: NodeProps<LeafFlowNode>) {
-  const { doc, cost, problem, comments } = data;
+  const { doc, cost, problem, comments, review } = data;
   const cover = useDropTarget(id);
   const icon = useKindIcon(doc.kind);
   const info = detail(doc.props, doc.kind);
@@ -92,13 +110,14 @@ export const AwsNode = memo(function AwsNode({ id, data, selected }: NodeProps<L
       {info && <div className="aws-node-detail">{info}</div>}
       {cost && <div className="cost-badge" aria-label={`${doc.label} costs ${cost} a month`}>{cost}/mo</div>}
       <CommentPin count={comments} />
+      <ReviewMarker marker={review} />
       <Handle type="source" position={Position.Right} />
     </div>
   );
 });
 
 export const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodeProps<ContainerFlowNode>) {
-  const { doc, cost, problem, comments } = data;
+  const { doc, cost, problem, comments, review } = data;
   const cover = useDropTarget(id);
   const icon = useKindIcon(doc.kind);
   const style = boxStyle(doc.kind, doc.props?.tier);
@@ -118,6 +137,7 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
         {info && <span className="container-detail"> · {info}</span>}
         {cost && <span className="cost-badge">{cost}/mo</span>}
         <CommentPin count={comments} />
+        <ReviewMarker marker={review} />
       </div>
       <Handle type="source" position={Position.Right} />
     </div>

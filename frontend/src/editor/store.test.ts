@@ -158,6 +158,39 @@ describe("the editor store", () => {
   });
 });
 
+describe("loading a saved revision and annotating", () => {
+  it("puts the revision on the canvas as saved, keeping the cost badges and comment pins of the nodes kept", () => {
+    const three = EXAMPLES["three-tier-web-app"]!;
+    const store = createEditorStore(CATALOG, three);
+    const s = () => store.getState();
+    s().annotate({ costs: { db: "$1,000.00" }, comments: { db: 2 }, problems: { db: "Bad" }, findings: { db: { severity: "error", titles: ["T"] } } });
+    s().updateBase({ name: "Unsaved" });
+    const before = s().version;
+    s().load({ ...three, name: "Saved", nodes: three.nodes.map((n) => (n.id === "db" ? { ...n, label: "renamed-db" } : n)) });
+    expect(s().document().name).toBe("Saved");
+    expect(s().version).toBeGreaterThan(before);
+    expect(s().savedVersion).toBe(s().version);
+    expect(s().past).toEqual([]);
+    const db = s().nodes.find((n) => n.id === "db")!;
+    expect(db.data.doc.label).toBe("renamed-db");
+    expect([db.data.cost, db.data.comments, db.data.problem ?? null, db.data.review ?? null]).toEqual(["$1,000.00", 2, null, null]);
+  });
+
+  it("marks nodes with the review's findings, and leaves a node unchanged when its marker is the same", () => {
+    const store = createEditorStore(CATALOG, EXAMPLES["three-tier-web-app"]!);
+    const s = () => store.getState();
+    s().annotate({ findings: { db: { severity: "warning", titles: ["A", "B"] } } });
+    const db = s().nodes.find((n) => n.id === "db")!;
+    expect(db.data.review).toEqual({ severity: "warning", titles: ["A", "B"] });
+    s().annotate({ findings: { db: { severity: "warning", titles: ["A", "B"] } } });
+    expect(s().nodes.find((n) => n.id === "db")).toBe(db);
+    s().annotate({ costs: {} });
+    expect(s().nodes.find((n) => n.id === "db")!.data.review).toEqual({ severity: "warning", titles: ["A", "B"] });
+    s().annotate({ findings: {} });
+    expect(s().nodes.find((n) => n.id === "db")!.data.review).toBeNull();
+  });
+});
+
 describe("arranging", () => {
   it("moves every node to the laid-out place in one undoable change, keeping everything else", () => {
     const doc = EXAMPLES["serverless-event-driven"]!;

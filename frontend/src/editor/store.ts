@@ -21,6 +21,7 @@ import {
   containerSize,
   type DocumentBase,
   edgeCaption,
+  type FindingMarker,
   type FlowEdge,
   type FlowNode,
   LEAF,
@@ -66,7 +67,9 @@ export interface EditorState {
 
   /** The document as it stands. */
   document(): DesignDocument;
-  /** Replace everything with `document` (opening a design, or a revision restored); clears the history. */
+  /** Replace everything with `document`, a saved revision (a newer one loaded, a fix applied): clears the history
+   * and counts as saved (`version` still grows, so what follows the document checks it again). The cost badges and
+   * comment pins of the nodes kept stay until they are annotated again. */
   load(document: DesignDocument): void;
   markSaved(version: number): void;
   /** Remember the state before a gesture (a drag, a resize) so undo returns to it. */
@@ -94,12 +97,14 @@ export interface EditorState {
   redo(): void;
   say(message: string, tone?: Notice["tone"]): void;
   dismissNotice(): void;
-  /** Show each node's monthly cost (a badge) and problem (a red outline with the message), by node id; not a
-   * change to the document. Nodes not named lose theirs. */
+  /** Show each node's monthly cost (a badge), problem (a red outline with the message), comment count (a pin) and
+   * review marker (its findings' worst severity and titles), by node id; not a change to the document. For each
+   * kind of note given, nodes not named lose theirs. */
   annotate(notes: {
     costs?: Record<string, string>;
     problems?: Record<string, string>;
     comments?: Record<string, number>;
+    findings?: Record<string, FindingMarker>;
   }): void;
 }
 
@@ -146,6 +151,12 @@ function locked(get: () => EditorState, set: (partial: Partial<EditorState>) => 
 }
 
 const HISTORY = 100;
+
+function sameMarker(a: FindingMarker | null, b: FindingMarker | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.severity === b.severity && a.titles.length === b.titles.length && a.titles.every((t, i) => t === b.titles[i]);
+}
 
 // -- geometry -------------------------------------------------------------------------------------------------
 
@@ -372,7 +383,13 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument, op
       load: (doc) => {
         const flow = toFlow(doc, catalog);
         const { nodes: _ln, edges: _le, ...base } = doc;
-        set({ base, nodes: flow.nodes, edges: flow.edges, past: [], future: [], version: 0, savedVersion: 0 });
+        const before = new Map(get().nodes.map((n) => [n.id, n.data]));
+        const nodes = flow.nodes.map((n) => {
+          const kept = before.get(n.id);
+          return kept ? ({ ...n, data: { ...n.data, cost: kept.cost ?? null, comments: kept.comments ?? 0 } } as FlowNode) : n;
+        });
+        const version = get().version + 1;
+        set({ base, nodes, edges: flow.edges, past: [], future: [], version, savedVersion: version });
       },
 
       markSaved: (version) => set({ savedVersion: Math.max(get().savedVersion, version) }),
@@ -638,15 +655,20 @@ export function createEditorStore(catalog: Catalog, document: DesignDocument, op
         set({ ...next, past: [...past, snapshot()], future: future.slice(1), version: get().version + 1 });
       },
 
-      annotate: ({ costs, problems, comments }) => {
+      annotate: ({ costs, problems, comments, findings }) => {
         set({
           nodes: get().nodes.map((n) => {
             const cost = costs ? (costs[n.id] ?? null) : (n.data.cost ?? null);
             const problem = problems ? (problems[n.id] ?? null) : (n.data.problem ?? null);
             const remarks = comments ? (comments[n.id] ?? 0) : (n.data.comments ?? 0);
+            const marker = findings ? (findings[n.id] ?? null) : (n.data.review ?? null);
+            const review = sameMarker(marker, n.data.review ?? null) ? (n.data.review ?? null) : marker;
             const same =
-              cost === (n.data.cost ?? null) && problem === (n.data.problem ?? null) && remarks === (n.data.comments ?? 0);
-            return same ? n : ({ ...n, data: { ...n.data, cost, problem, comments: remarks } } as FlowNode);
+              cost === (n.data.cost ?? null) &&
+              problem === (n.data.problem ?? null) &&
+              remarks === (n.data.comments ?? 0) &&
+              review === (n.data.review ?? null);
+            return same ? n : ({ ...n, data: { ...n.data, cost, problem, comments: remarks, review } } as FlowNode);
           }),
         });
       },

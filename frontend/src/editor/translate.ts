@@ -29,7 +29,18 @@ export function containerSize(kind: string): Size {
   return CONTAINER_SIZES[kind] ?? { width: 320, height: 220 };
 }
 
-export type NodeData = { doc: DocNode; cost?: string | null; problem?: string | null; comments?: number };
+/** A node's marker from the architect's review: its findings' worst severity and their titles, worst first. */
+export interface FindingMarker {
+  severity: "error" | "warning" | "info";
+  titles: string[];
+}
+export type NodeData = {
+  doc: DocNode;
+  cost?: string | null;
+  problem?: string | null;
+  comments?: number;
+  review?: FindingMarker | null;
+};
 export type LeafFlowNode = Node<NodeData, "aws">;
 export type ContainerFlowNode = Node<NodeData, "container">;
 export type FlowNode = LeafFlowNode | ContainerFlowNode;

@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { ApiError, type Conflict, type Problem } from "../api";
+import { ApiError, type Conflict, type Problem, type SavedDesign } from "../api";
 import { useApi } from "../ApiContext";
 import type { DesignDocument } from "./types";
 import { useEditor, useEditorStore } from "./context";
@@ -26,6 +26,11 @@ export interface SaveState {
   loadNewer(): Promise<void>;
   /** Saves what is on the canvas over the newer revision, deliberately. */
   saveOver(): Promise<void>;
+  /** Carries on from `saved`, a revision made on the server (a review's fix applied): its document goes on the canvas
+   * (as saved), and it becomes the base of the next save. */
+  adopt(saved: SavedDesign): void;
+  /** The newest saved revision's number as it is now (after `await saveNow()`, the save's), not as last rendered. */
+  currentRevision(): number | null;
 }
 
 function asError(e: unknown): ApiError {
@@ -52,6 +57,8 @@ export function useAutosave(designId: string, baseRevision: number | null, delay
   /** The revision the canvas's changes started from: what each save names as its base. */
   const base = useRef<number>(baseRevision ?? 0);
   const conflicted = useRef(false);
+  /** `revision` as it is now, for `currentRevision()` between renders. */
+  const revisionNow = useRef<number | null>(baseRevision);
 
   const run = useCallback(
     (at: number, document: unknown): Promise<void> => {
@@ -62,6 +69,7 @@ export function useAutosave(designId: string, baseRevision: number | null, delay
           store.getState().markSaved(at);
           const number = saved.revision?.number ?? null;
           if (number !== null) base.current = number;
+          revisionNow.current = number;
           setRevision(number);
           setWarnings(saved.warnings ?? []);
           setError(null);
@@ -106,26 +114,36 @@ export function useAutosave(designId: string, baseRevision: number | null, delay
     await run(state.version, state.document());
   }, [conflict, run, store]);
 
-  const loadNewer = useCallback(async () => {
-    if (inFlight.current) await inFlight.current;
-    setSaving(true);
-    try {
-      const design = await client.getDesign(designId);
+  /** The revision the server has is on the canvas, saved: the base of the next save, with its warnings. */
+  const adopt = useCallback(
+    (design: SavedDesign) => {
       store.getState().load(design.document as DesignDocument);
       const number = design.revision?.number ?? null;
       if (number !== null) base.current = number;
+      revisionNow.current = number;
       conflicted.current = false;
       setConflict(null);
       setRevision(number);
       setWarnings(design.warnings ?? []);
       setError(null);
       setFailedVersion(null);
+    },
+    [store],
+  );
+
+  const currentRevision = useCallback(() => revisionNow.current, []);
+
+  const loadNewer = useCallback(async () => {
+    if (inFlight.current) await inFlight.current;
+    setSaving(true);
+    try {
+      adopt(await client.getDesign(designId));
     } catch (e) {
       setError(asError(e));
     } finally {
       setSaving(false);
     }
-  }, [client, designId, store]);
+  }, [adopt, client, designId]);
 
   useEffect(() => {
     // A failed save is not retried until something changes: the same document would fail the same way; after a
@@ -153,5 +171,5 @@ export function useAutosave(designId: string, baseRevision: number | null, delay
         : version === savedVersion
           ? "saved"
           : "unsaved";
-  return { status, error, revision, warnings, conflict, saveNow, loadNewer, saveOver };
+  return { status, error, revision, warnings, conflict, saveNow, loadNewer, saveOver, adopt, currentRevision };
 }

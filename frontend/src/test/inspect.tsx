@@ -66,6 +66,8 @@ export function renderEditorPanel(ui: ReactNode, document: DesignDocument, optio
     saveNow: async () => {},
     loadNewer: async () => {},
     saveOver: async () => {},
+    adopt: () => {},
+    currentRevision: () => 1,
   };
   const view = render(
     <ApiProvider client={client}>

@@ -253,6 +253,8 @@ export function fakeSave(store: EditorStore, overrides: Partial<SaveState> = {})
     saveNow: vi.fn(async () => store.getState().markSaved(store.getState().version)),
     loadNewer: vi.fn(async () => {}),
     saveOver: vi.fn(async () => {}),
+    adopt: vi.fn(),
+    currentRevision: () => 1,
     ...overrides,
   };
 }
