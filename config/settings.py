@@ -175,7 +175,11 @@ elif DIAGRAM_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured(f"DIAGRAM_STORAGE must be filesystem or s3, not {DIAGRAM_STORAGE!r}")
+# With DEBUG, static files come straight from the apps and icon folders, looked up as they are asked for: without
+# autorefresh WhiteNoise would index every file (thousands of icons) each time a handler starts, which test clients
+# do once per test (pytest-django turns DEBUG off at run time, so the default would follow that).
 WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # -- security -----------------------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

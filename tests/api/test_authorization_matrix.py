@@ -79,7 +79,6 @@ def world(settings: Any, tmp_path: Any) -> World:
     link, token = sharing.create_link(design=design, by=alice)
     world = World(design, team, mia, share, link, token)
     holder = APIClient()
-    holder.handler = HANDLER
     assert holder.get(f"/api/shared/{token}/").status_code == 200
     world.clients = {
         "anonymous": APIClient(),
@@ -90,14 +89,7 @@ def world(settings: Any, tmp_path: Any) -> World:
         "link_holder": holder,
         "stranger": token_client(mallory),
     }
-    for client in world.clients.values():
-        # One request handler for all: each new one loads the middleware, and WhiteNoise then indexes every
-        # static file (0.15 s), which would be most of this table's time.
-        client.handler = HANDLER
     return world
-
-
-HANDLER = APIClient().handler
 
 
 class _Lazy(dict[str, Any]):
