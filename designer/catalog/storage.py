@@ -52,6 +52,15 @@ KINDS = [
             number("monthly_put_requests", "PUT, COPY, POST, LIST requests", 10_000, unit="requests/month"),
             number("monthly_get_requests", "GET and other requests", 100_000, unit="requests/month"),
             number("data_transfer_out_gb", "Data transfer out to the internet", 0, unit="GB/month"),
+            number(
+                "rarely_read_percent",
+                "Data rarely read",
+                0,
+                maximum=100,
+                unit="%",
+                help="The share of the stored data older than 30 days and seldom read: what a lifecycle "
+                "transition moves to a cheaper class.",
+            ),
         ),
         keywords=("object storage", "bucket", "s3", "static website"),
         docs_url="https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html",

@@ -115,3 +115,13 @@ def test_every_suggestion_on_the_examples_applies_to_a_valid_design(name: str) -
     for suggestion in suggest(document, bundled_book(), settings_of):
         assert suggestion.monthly_saving > 0
         loaded(apply_fix(document, suggestion.candidate.fix))
+
+
+def test_a_lifecycle_rule_moves_the_rarely_read_share_to_standard_ia() -> None:
+    found = suggestions(
+        node("logs", "aws.s3.bucket", usage={"storage_gb": 1000, "rarely_read_percent": 60}),
+        node("hot", "aws.s3.bucket", usage={"storage_gb": 1000}),
+    )
+    # 600 GB x (Standard $0.023 - Standard-IA $0.0125) a GB-month.
+    assert saving(found, "s3-lifecycle:logs") == "6.30"
+    assert found["s3-lifecycle:logs"].candidate.is_estimate and "s3-lifecycle:hot" not in found

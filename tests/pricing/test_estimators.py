@@ -626,6 +626,22 @@ def test_s3_storage_classes_use_their_own_prices() -> None:
     assert costs(result, "flexible")["Storage (GLACIER)"] == d("180.00")
 
 
+def test_an_s3_lifecycle_rule_prices_the_rarely_read_share_in_its_class_and_says_what_is_left_out() -> None:
+    rule = {"prefix": "", "transition_days": 30, "transition_class": "STANDARD_IA", "expiration_days": 0}
+    g = graph(
+        node("logs", "aws.s3.bucket", lifecycle_rules=[rule], usage={"storage_gb": 1000, "rarely_read_percent": 60}),
+        node("some", "aws.s3.bucket", lifecycle_rules=[{**rule, "prefix": "tmp/"}], usage={"storage_gb": 1000}),
+    )
+
+    result = priced(g)
+
+    # §4: 400 GB x $0.023 stays Standard, 600 GB x $0.0125 is Standard-IA; a rule for a prefix moves nothing.
+    assert costs(result, "logs")["Storage (STANDARD)"] == d("9.20")
+    assert costs(result, "logs")["Storage (STANDARD_IA)"] == d("7.50")
+    assert "retrieval fees are not included" in result.notes["logs"][0]
+    assert "Storage (STANDARD_IA)" not in costs(result, "some")
+
+
 def test_s3_data_transfer_out_is_tiered_internet_egress() -> None:
     g = graph(
         node(

@@ -27,6 +27,7 @@ from ..fixes import FixFailed, apply_fix
 from . import commitments as commitments
 from . import endpoints as endpoints
 from . import graviton as graviton
+from . import s3_lifecycle as s3_lifecycle
 from . import spot as spot
 from . import storage as storage
 from .model import Candidate, Suggestion
@@ -37,6 +38,7 @@ PROPOSERS: tuple[Proposer, ...] = (
     storage.candidates,
     spot.candidates,
     endpoints.candidates,
+    s3_lifecycle.candidates,
     commitments.candidates,
 )
 
