@@ -232,6 +232,17 @@ def subnets(help: str = "The subnets it spans, in addition to the subnet it is d
     return refs("subnets", "Subnets", (SUBNET,), help=help)
 
 
+def average_cpu() -> Field:
+    return number(
+        "average_cpu_percent",
+        "Average CPU use",
+        50,
+        maximum=100,
+        unit="%",
+        help="From CloudWatch's CPUUtilization; not priced. At 10% or less the review suggests a smaller size.",
+    )
+
+
 def monthly_hours() -> Field:
     return number(
         "monthly_hours",

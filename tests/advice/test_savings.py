@@ -125,3 +125,14 @@ def test_a_lifecycle_rule_moves_the_rarely_read_share_to_standard_ia() -> None:
     # 600 GB x (Standard $0.023 - Standard-IA $0.0125) a GB-month.
     assert saving(found, "s3-lifecycle:logs") == "6.30"
     assert found["s3-lifecycle:logs"].candidate.is_estimate and "s3-lifecycle:hot" not in found
+
+
+def test_an_idle_instance_is_offered_the_next_size_down() -> None:
+    found = suggestions(
+        node("idle", "aws.ec2.instance", "private-a", instance_type="m6i.xlarge", usage={"average_cpu_percent": 6}),
+        node("busy", "aws.ec2.instance", "private-a", instance_type="m6i.xlarge", usage={"average_cpu_percent": 45}),
+        node("no-smaller", "aws.ec2.instance", "private-a", instance_type="m5.large", usage={"average_cpu_percent": 3}),
+    )
+    # m6i.xlarge $0.192/h, m6i.large $0.096/h: 0.096 x 730 h; m5 has no medium size to move to.
+    assert saving(found, "right-size:idle") == "70.08"
+    assert "right-size:busy" not in found and "right-size:no-smaller" not in found

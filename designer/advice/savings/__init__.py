@@ -27,6 +27,7 @@ from ..fixes import FixFailed, apply_fix
 from . import commitments as commitments
 from . import endpoints as endpoints
 from . import graviton as graviton
+from . import right_size as right_size
 from . import s3_lifecycle as s3_lifecycle
 from . import spot as spot
 from . import storage as storage
@@ -34,6 +35,7 @@ from .model import Candidate, Suggestion
 
 Proposer = Callable[[ArchitectureGraph], Iterable[Candidate]]
 PROPOSERS: tuple[Proposer, ...] = (
+    right_size.candidates,
     graviton.candidates,
     storage.candidates,
     spot.candidates,
