@@ -10,6 +10,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from designer.blueprints import BLUEPRINTS
 from designer.catalog.fields import PRICING_MODELS, REGIONS
 from designer.diagram.render import FORMATS, LAYOUTS
 from designer.models import (
@@ -145,6 +146,16 @@ class DesignCreateSerializer(serializers.Serializer):
     team = serializers.UUIDField(
         required=False, allow_null=True, help_text="Make it a design of this team of yours (its id)."
     )
+    blueprint = serializers.ChoiceField(
+        choices=list(BLUEPRINTS),
+        required=False,
+        help_text="Start from this blueprint (its name, from GET /api/blueprints/), built with `params`.",
+    )
+    params = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        help_text="The blueprint's parameters (name -> value); those left out take their defaults.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -153,10 +164,18 @@ class DesignCreateSerializer(serializers.Serializer):
         example.choices = example_slugs()
         known = ", ".join(example.choices)
         example.error_messages["invalid_choice"] = f'There is no example "{{input}}"; the examples are {known}.'
+        known_blueprints = ", ".join(BLUEPRINTS)
+        self.fields["blueprint"].error_messages["invalid_choice"] = (
+            f'There is no blueprint "{{input}}"; the blueprints are {known_blueprints}.'
+        )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if "document" in attrs and "example" in attrs:
             raise serializers.ValidationError({"example": ["Send a document or an example, not both."]})
+        if "blueprint" in attrs and ("document" in attrs or "example" in attrs):
+            raise serializers.ValidationError({"blueprint": ["Send a document, an example or a blueprint, not two."]})
+        if "params" in attrs and "blueprint" not in attrs:
+            raise serializers.ValidationError({"params": ["Parameters go with a blueprint."]})
         return attrs
 
 

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from . import advice, sharing, views
+from . import advice, blueprints, sharing, views
 
 app_name = "api"
 
@@ -57,6 +57,8 @@ urlpatterns = [
     re_path(r"^shared/(?P<token>[A-Za-z0-9_-]{1,200})/$", sharing.SharedLinkView.as_view(), name="shared-link"),
     path("palette/", views.PaletteView.as_view(), name="palette"),
     path("examples/", views.ExampleListView.as_view(), name="example-list"),
+    path("blueprints/", blueprints.BlueprintListView.as_view(), name="blueprint-list"),
+    path("blueprints/<slug:name>/", blueprints.BlueprintDocumentView.as_view(), name="blueprint-document"),
     path("me/", views.MeView.as_view(), name="me"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("schema/design/", views.DesignSchemaView.as_view(), name="design-schema"),

@@ -20,6 +20,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from designer import access, selectors
+from designer.blueprints import InvalidParams
 from designer.catalog import CATEGORIES
 from designer.catalog.fields import REGIONS
 from designer.cloudformation.importer import ImportFailed
@@ -28,6 +29,7 @@ from designer.document import published_schema
 from designer.models import CostEstimate, Design, DiagramRender, Revision, Team
 from designer.pricing.estimate import csv_of
 from designer.services import advice as advice_services
+from designer.services import blueprints as blueprint_services
 from designer.services import cloudformation as cfn_services
 from designer.services import comments as comment_services
 from designer.services import designs as design_services
@@ -93,8 +95,9 @@ class DesignListView(generics.GenericAPIView):
 
     @extend_schema(
         summary="Create a design",
-        description="From a document, from an example (`example`: a slug from GET /api/examples/), or empty with "
-        "a name and region. Creates revision 1.",
+        description="From a document, from an example (`example`: a slug from GET /api/examples/), from a "
+        "blueprint (`blueprint`: a name from GET /api/blueprints/, with its `params`), or empty with a name and "
+        "region. Creates revision 1. `team` makes it a design of that team of yours.",
         request=s.DesignCreateSerializer,
         responses={201: s.DesignSavedSerializer, **errors(400, 413, 415)},
     )
@@ -109,6 +112,20 @@ class DesignListView(generics.GenericAPIView):
                 team = selectors.team_for(request.user, data["team"])
             except Team.DoesNotExist:
                 raise ValidationError({"team": ["You are not in a team with this id."]}) from None
+        if "blueprint" in data:
+            try:
+                design, warnings = blueprint_services.create_from_blueprint(
+                    request.user,
+                    data["blueprint"],
+                    data.get("params"),
+                    team=team,
+                    name_override=data.get("name"),
+                    region=data.get("region"),
+                    message=message,
+                )
+            except InvalidParams as exc:
+                raise ValidationError({"params": {key: [text] for key, text in exc.errors.items()}}) from None
+            return Response(_saved(design, warnings, request), status=status.HTTP_201_CREATED)
         if "example" in data:
             example = _example(data["example"])
             document, message = example.document.to_dict(), message or f"Created from the example “{example.name}”"

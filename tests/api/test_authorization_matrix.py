@@ -195,6 +195,8 @@ CALLS = [
     Call("instance-types", "GET", "/api/prices/instance-types/", 200, LINK_READ),
     Call("palette", "GET", "/api/palette/", 200, LINK_READ),
     Call("example-list", "GET", "/api/examples/", 200, SIGNED_IN),
+    Call("blueprint-list", "GET", "/api/blueprints/", 200, SIGNED_IN),
+    Call("blueprint-document", "POST", "/api/blueprints/three-tier/", 200, SIGNED_IN, {"params": {}}),
     Call("me", "GET", "/api/me/", 200, SIGNED_IN),
     Call("token", "POST", "/api/auth/token/", 400, PUBLIC, {}),
     Call("design-schema", "GET", "/api/schema/design/", 200, PUBLIC),
