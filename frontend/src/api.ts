@@ -731,3 +731,91 @@ export function validateDocument(client: ApiClient, document: unknown, signal?: 
 export function getDesignSchema(client: ApiClient, signal?: AbortSignal): Promise<import("./editor/types").JsonSchema> {
   return client.request<import("./editor/types").JsonSchema>("GET", "/api/schema/design/", { signal });
 }
+
+// -- blueprints (the designs page's new design dialog) -----------------------------------------------
+
+/** How a blueprint's parameter is entered (designer/blueprints/spec.py Param). */
+export type BlueprintParamType = "integer" | "choice" | "boolean" | "cidr" | "string";
+
+/** One parameter of a blueprint. For an `integer`, `minimum` and `maximum` bound the value; for a `cidr`, its prefix
+ * length. A `choice` takes one of `options`; a `string` must match `pattern` (a Python regular expression, checked by
+ * the server) when there is one. */
+export interface BlueprintParam {
+  name: string;
+  label: string;
+  type: BlueprintParamType;
+  default: unknown;
+  help: string;
+  options?: string[];
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+}
+
+/** A parameterised starting point (GET /api/blueprints/); `name` is what a create sends as `blueprint`. */
+export interface Blueprint {
+  name: string;
+  title: string;
+  description: string;
+  parameters: BlueprintParam[];
+}
+
+/** A new design built by a blueprint from `params` (each parameter left out takes its default). A bad parameter is a
+ * 400 on the field "params.<name>"; an unknown blueprint, a 400 on "blueprint". */
+export interface NewDesignFromBlueprint {
+  blueprint: string;
+  params: Record<string, unknown>;
+  name?: string;
+  /** The team (its id) the design belongs to; left out, the design is the caller's own. */
+  team?: string;
+}
+
+export const BLUEPRINTS_PATH = "/api/blueprints/";
+
+const PARAM_TYPES: readonly BlueprintParamType[] = ["integer", "choice", "boolean", "cidr", "string"];
+
+function toBlueprintParam(value: unknown): BlueprintParam | null {
+  if (!isRecord(value) || typeof value.name !== "string") return null;
+  const type = PARAM_TYPES.find((t) => t === value.type) ?? "string";
+  const options = Array.isArray(value.options) ? value.options.filter((o): o is string => typeof o === "string") : [];
+  return {
+    name: value.name,
+    label: typeof value.label === "string" && value.label ? value.label : value.name,
+    type: type === "choice" && options.length === 0 ? "string" : type,
+    default: value.default,
+    help: typeof value.help === "string" ? value.help : "",
+    ...(options.length > 0 ? { options } : {}),
+    ...(typeof value.minimum === "number" ? { minimum: value.minimum } : {}),
+    ...(typeof value.maximum === "number" ? { maximum: value.maximum } : {}),
+    ...(typeof value.pattern === "string" ? { pattern: value.pattern } : {}),
+  };
+}
+
+/** The blueprints in an answer that can be read, in the server's order; their parameters come as `parameters` (or
+ * `params`, as the blueprint describes itself). */
+export function blueprintsFrom(value: unknown): Blueprint[] {
+  return records(value).flatMap((b) => {
+    if (typeof b.name !== "string") return [];
+    const parameters = records(b.parameters ?? b.params)
+      .map(toBlueprintParam)
+      .filter((p): p is BlueprintParam => p !== null);
+    return [
+      {
+        name: b.name,
+        title: typeof b.title === "string" && b.title ? b.title : b.name,
+        description: typeof b.description === "string" ? b.description : "",
+        parameters,
+      },
+    ];
+  });
+}
+
+/** The blueprints a new design may be built from. */
+export async function listBlueprints(client: Requester, signal?: AbortSignal): Promise<Blueprint[]> {
+  return blueprintsFrom(await client.request<unknown>("GET", BLUEPRINTS_PATH, { signal }));
+}
+
+/** A new design built by a blueprint (201, the saved design). */
+export function createFromBlueprint(client: Requester, design: NewDesignFromBlueprint): Promise<SavedDesign> {
+  return client.request<SavedDesign>("POST", "/api/designs/", { body: design });
+}

@@ -1,17 +1,21 @@
 import { useId, useState, type FormEvent } from "react";
 
-import { ApiError, type SavedDesign } from "../api";
+import { ApiError, createFromBlueprint, type SavedDesign } from "../api";
 import { useApi } from "../ApiContext";
 import { plural } from "../format";
+import { useBlueprints } from "../hooks/useBlueprints";
 import { useExamples } from "../hooks/useExamples";
 import { useTeams } from "../hooks/useTeams";
 import { DEFAULT_REGION, REGIONS, isRegion, type Region } from "../regions";
+import { BlueprintFields, initialValues, paramsFrom, type ParamValues, withoutParamErrors } from "./BlueprintFields";
 import { ErrorAlert } from "./ErrorAlert";
 
 export const NAME_MAX_LENGTH = 200;
 
-/** The "Start from" value of a blank design; any other value is an example's slug. */
+/** The "Start from" value of a blank design; a blueprint's is its name after BLUEPRINT; any other, an example's
+ * slug. */
 const BLANK = "";
+const BLUEPRINT = "blueprint:";
 
 /** The "Owner" value of a design of the caller's own; any other value is a team's id. */
 const ME = "";
@@ -21,54 +25,73 @@ interface NewDesignFormProps {
 }
 
 /**
- * A new design: blank (a name and a region) or started from one of the server's examples (whose name and region
- * it takes unless others are given), owned by the caller ("Me") or by one of their teams. POSTs it and hands the
- * created design to `onCreated`.
+ * A new design: blank (a name and a region), started from one of the server's examples (whose name and region
+ * it takes unless others are given), or built by one of the server's blueprints from the parameters filled in (its
+ * description and a field per parameter, with the defaults; a parameter the server refuses is marked, with the
+ * server's sentence under it), owned by the caller ("Me") or by one of their teams. POSTs it and hands the
+ * created design to `onCreated`. When the blueprints cannot be loaded (a server without them answers 404), the form
+ * says so and offers blank designs and examples as before.
  */
 export function NewDesignForm({ onCreated }: NewDesignFormProps) {
   const client = useApi();
   const ids = useId();
   const { examples, error: examplesError } = useExamples();
+  const { blueprints, error: blueprintsError } = useBlueprints();
   const { teams, error: teamsError } = useTeams();
   const [source, setSource] = useState(BLANK);
   const [owner, setOwner] = useState(ME);
   const [name, setName] = useState("");
   const [region, setRegion] = useState<Region>(DEFAULT_REGION);
+  const [params, setParams] = useState<ParamValues>({});
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ApiError | string | null>(null);
 
-  const example = examples.find((candidate) => candidate.slug === source) ?? null;
+  const blueprint = source.startsWith(BLUEPRINT)
+    ? (blueprints.find((candidate) => candidate.name === source.slice(BLUEPRINT.length)) ?? null)
+    : null;
+  const example = source.startsWith(BLUEPRINT) ? null : (examples.find((candidate) => candidate.slug === source) ?? null);
+  const started = example ?? blueprint;
   const errorId = `${ids}-error`;
   const aboutId = `${ids}-about`;
+  const blueprintsAboutId = `${ids}-blueprints-about`;
   const ownerAboutId = `${ids}-owner-about`;
   const nameInvalid = error !== null && (typeof error === "string" || error.fieldErrors("name").length > 0);
   const regionInvalid = error instanceof ApiError && error.fieldErrors("region").length > 0;
-  const sourceInvalid = error instanceof ApiError && error.fieldErrors("example").length > 0;
+  const sourceInvalid =
+    error instanceof ApiError && (error.fieldErrors("example").length > 0 || error.fieldErrors("blueprint").length > 0);
   const ownerInvalid = error instanceof ApiError && error.fieldErrors("team").length > 0;
 
-  function chooseSource(slug: string) {
-    setSource(slug);
+  function chooseSource(value: string) {
+    setSource(value);
     setError(null);
+    // A blueprint's fields start at its defaults.
+    const chosenBlueprint = value.startsWith(BLUEPRINT)
+      ? blueprints.find((candidate) => candidate.name === value.slice(BLUEPRINT.length))
+      : undefined;
+    if (chosenBlueprint) setParams(initialValues(chosenBlueprint));
     // An example is drawn for its own region: start from that one.
-    const chosen = examples.find((candidate) => candidate.slug === slug);
+    const chosen = value.startsWith(BLUEPRINT) ? undefined : examples.find((candidate) => candidate.slug === value);
     if (chosen && isRegion(chosen.region)) setRegion(chosen.region);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed && example === null) {
+    if (!trimmed && started === null) {
       setError("Enter a name for the design.");
       return;
     }
     setSubmitting(true);
     setError(null);
     const team = owner === ME ? {} : { team: owner };
+    const named = trimmed ? { name: trimmed } : {};
     try {
       const design =
-        example === null
-          ? await client.createDesign({ name: trimmed, region, ...team })
-          : await client.createFromExample({ example: example.slug, region, ...(trimmed ? { name: trimmed } : {}), ...team });
+        blueprint !== null
+          ? await createFromBlueprint(client, { blueprint: blueprint.name, params: paramsFrom(blueprint, params), ...named, ...team })
+          : example === null
+            ? await client.createDesign({ name: trimmed, region, ...team })
+            : await client.createFromExample({ example: example.slug, region, ...named, ...team });
       setName("");
       onCreated(design);
     } catch (reason) {
@@ -80,6 +103,10 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
 
   const describedBy = (invalid: boolean, ...others: string[]) =>
     [...others, ...(invalid ? [errorId] : [])].join(" ") || undefined;
+  const sourceAbout = [
+    ...(started || examplesError ? [aboutId] : []),
+    ...(blueprintsError && !blueprint ? [blueprintsAboutId] : []),
+  ];
 
   return (
     <form className="new-design-form new-design-form-sourced" onSubmit={submit}>
@@ -91,7 +118,7 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
           value={source}
           onChange={(event) => chooseSource(event.target.value)}
           aria-invalid={sourceInvalid || undefined}
-          aria-describedby={describedBy(sourceInvalid, ...(example || examplesError ? [aboutId] : []))}
+          aria-describedby={describedBy(sourceInvalid, ...sourceAbout)}
         >
           <option value={BLANK}>Blank design</option>
           {examples.length > 0 && (
@@ -99,6 +126,16 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
               {examples.map((option) => (
                 <option key={option.slug} value={option.slug}>
                   {option.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {blueprints.length > 0 && (
+            <optgroup label="Blueprints">
+              {blueprints.map((option) => (
+                <option key={option.name} value={`${BLUEPRINT}${option.name}`}>
+                  {/* The examples have the same names: the closed select shows which it is. */}
+                  {option.title} (blueprint)
                 </option>
               ))}
             </optgroup>
@@ -111,35 +148,38 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
           id={`${ids}-name`}
           name="name"
           type="text"
-          required={example === null}
+          required={started === null}
           maxLength={NAME_MAX_LENGTH}
           autoComplete="off"
-          placeholder={example ? example.name : "e.g. Three-tier web app"}
+          placeholder={example ? example.name : blueprint ? blueprint.title : "e.g. Three-tier web app"}
           value={name}
           onChange={(event) => setName(event.target.value)}
           aria-invalid={nameInvalid || undefined}
           aria-describedby={describedBy(nameInvalid)}
         />
       </div>
-      <div className="field field-region">
-        <label htmlFor={`${ids}-region`}>Region</label>
-        <select
-          id={`${ids}-region`}
-          name="region"
-          value={region}
-          onChange={(event) => {
-            if (isRegion(event.target.value)) setRegion(event.target.value);
-          }}
-          aria-invalid={regionInvalid || undefined}
-          aria-describedby={describedBy(regionInvalid)}
-        >
-          {REGIONS.map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* A blueprint asks for its region among its parameters. */}
+      {blueprint === null && (
+        <div className="field field-region">
+          <label htmlFor={`${ids}-region`}>Region</label>
+          <select
+            id={`${ids}-region`}
+            name="region"
+            value={region}
+            onChange={(event) => {
+              if (isRegion(event.target.value)) setRegion(event.target.value);
+            }}
+            aria-invalid={regionInvalid || undefined}
+            aria-describedby={describedBy(regionInvalid)}
+          >
+            {REGIONS.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field field-owner">
         <label htmlFor={`${ids}-owner`}>Owner</label>
         <select
@@ -165,6 +205,17 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
           )}
         </select>
       </div>
+      {blueprint && (
+        <BlueprintFields
+          blueprint={blueprint}
+          values={params}
+          onChange={(key, value) => setParams((current) => ({ ...current, [key]: value }))}
+          error={error}
+          idPrefix={ids}
+          aboutId={aboutId}
+          disabled={submitting}
+        />
+      )}
       <div className="field field-submit">
         <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>
           Create design
@@ -176,9 +227,14 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
           {`Leave the name empty to call it “${example.name}”.`}
         </p>
       )}
-      {!example && examplesError && (
+      {!started && examplesError && (
         <p id={aboutId} className="muted source-about">
           The examples could not be loaded: {examplesError.detail}
+        </p>
+      )}
+      {blueprintsError && (
+        <p id={blueprintsAboutId} className="muted source-about new-design-unavailable">
+          Blueprints are unavailable: {blueprintsError.detail} Start from a blank design or an example.
         </p>
       )}
       {teamsError && (
@@ -186,7 +242,7 @@ export function NewDesignForm({ onCreated }: NewDesignFormProps) {
           Your teams could not be loaded: {teamsError.detail} New designs are your own until they are.
         </p>
       )}
-      <ErrorAlert error={error} id={errorId} />
+      <ErrorAlert error={withoutParamErrors(error)} id={errorId} />
     </form>
   );
 }

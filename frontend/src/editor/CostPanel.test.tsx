@@ -1,12 +1,18 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { DESIGN, estimateResult, panelServer, renderPanel } from "../test/outputPanels";
 import { CostPanel, EstimateProvider } from "./CostPanel";
 import { compareDecimal, formatUsd, largestFirst } from "./money";
 
 const FAST = { intervalMs: 5, timeoutMs: 2000 };
+
+// The panel's ways to save bring a component into view: the canvas is not rendered here.
+vi.mock("@xyflow/react", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@xyflow/react")>()),
+  useReactFlow: () => ({ fitView: () => Promise.resolve(true) }),
+}));
 
 function costOf(store: ReturnType<typeof renderPanel>["store"], id: string) {
   return store.getState().nodes.find((n) => n.id === id)?.data.cost ?? null;

@@ -1,12 +1,16 @@
 /** The Cost panel: the monthly total of the newest saved revision and its breakdown by service, component and
- * connection, what could not be priced and why, how old the prices are, and the design's pricing model. */
+ * connection, what could not be priced and why, how old the prices are, the design's pricing model, how the total
+ * stands against the design's monthly budget (budget.tsx), and the ways to save money (CostSavings.tsx). */
 
 import { type ReactNode, useContext, useId, useMemo } from "react";
 
 import { type Estimate, estimateCsvPath, type EstimateResult } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { formatDate, plural } from "../format";
+import { BudgetLine } from "./budget";
 import { useEditor, useEditorStore } from "./context";
+import { SavingsSection } from "./CostSavings";
+import { SUGGESTION_WORDS, useFixFlow } from "./fixFlow";
 import { compareDecimal, formatUsd, largestFirst } from "./money";
 import { useSession } from "./session";
 import { EstimateContext, type EstimateOptions, type EstimateState, useEstimate } from "./useEstimate";
@@ -82,24 +86,33 @@ function PricingModel() {
 
 function CostView({ state }: { state: EstimateState }) {
   const { save } = useSession();
+  const fixes = useFixFlow(SUGGESTION_WORDS);
   const { estimating, estimate, error } = state;
   const newer = save.revision !== null && estimate !== null && save.revision !== estimate.revision;
   const stale = estimate !== null && (save.status !== "saved" || newer);
+  const bodyClass = estimating ? "cost-body is-stale" : "cost-body";
+  // One status line for the panel: what a saving applied made, then the estimate under way.
+  const status = [fixes.message, estimating ? "Estimating…" : ""].filter(Boolean).join(" ");
   return (
     <section className="cost-panel" aria-label="Cost">
       <PricingModel />
       <p className="panel-status" role="status">
-        {estimating ? "Estimating…" : ""}
+        {status}
       </p>
       <ErrorAlert error={error} />
       {estimate?.result && (
-        <div className={estimating ? "cost-body is-stale" : "cost-body"} aria-busy={estimating}>
+        <div className={bodyClass} aria-busy={estimating}>
           <CostSummary estimate={estimate} result={estimate.result} />
           {stale && !estimating && (
             <p className="muted cost-hint">
               Changes since revision {estimate.revision} are estimated once they are saved.
             </p>
           )}
+        </div>
+      )}
+      <SavingsSection flow={fixes} />
+      {estimate?.result && (
+        <div className={bodyClass} aria-busy={estimating}>
           <CostBreakdown result={estimate.result} />
           <p>
             <a className="link" href={estimateCsvPath(estimate.id)} download>
@@ -126,6 +139,7 @@ function CostSummary({ estimate, result }: { estimate: Estimate; result: Estimat
         {pricingModelLabel(result.settings.pricing_model)}
         {upfront && ` · includes ${formatUsd(result.upfront_monthly)} of upfront fees spread over the term`}
       </p>
+      <BudgetLine totalMonthly={result.total_monthly} />
       {result.missing_regions.length > 0 && (
         <p className="cost-warning">
           No price data for {result.missing_regions.join(", ")}: its components are not priced.

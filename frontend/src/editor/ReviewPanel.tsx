@@ -5,36 +5,26 @@
  * is mechanical, offers its fix: previewed first (what it changes, in sentences, and what it does to the monthly
  * cost), then applied as a new revision the editor carries on from. A fix is previewed and applied on the saved
  * design, so what is on the canvas is saved first. Viewers and share links' visitors may preview a fix, not apply it.
+ * The preview/apply flow is fixFlow.tsx's, shared with the Cost panel's ways to save money.
  */
 
 import { useReactFlow } from "@xyflow/react";
-import { type ReactNode, useId, useRef, useState } from "react";
+import { type ReactNode, useId } from "react";
 
-import { ApiError, type ConflictHead } from "../api";
-import { useApi } from "../ApiContext";
-import { ErrorAlert } from "../components/ErrorAlert";
 import { plural } from "../format";
-import { applyFix, type Finding, type FixPreview, groupBySeverity, previewFix, type Severity } from "./adviceApi";
-import { conflictLines, MAX_LINES } from "./ConflictNotice";
-import { useEditor, useEditorStore } from "./context";
-import { compareDecimal, formatUsd } from "./money";
+import { type Finding, groupBySeverity, type Severity } from "./adviceApi";
+import { useEditorStore } from "./context";
+import { FINDING_WORDS, type FixSubject, FixView, useFixFlow } from "./fixFlow";
 import { FOCUS, useNames } from "./ProblemsPanel";
-import { useAccess, useSession } from "./session";
 import { useValidation } from "./useValidation";
+
+export { costEffect } from "./fixFlow";
 
 const SECTIONS: readonly { severity: Severity; heading: string }[] = [
   { severity: "error", heading: "Errors" },
   { severity: "warning", heading: "Warnings" },
   { severity: "info", heading: "Advice" },
 ];
-
-/** "+$123.45 a month", "saves $13.87 a month", "no change in cost": a monthly difference (a decimal string). */
-export function costEffect(difference: string): string {
-  const sign = compareDecimal(difference, "0");
-  if (sign === 0) return "no change in cost";
-  if (sign < 0) return `saves ${formatUsd(difference.trim().replace(/^-/, ""))} a month`;
-  return `+${formatUsd(difference)} a month`;
-}
 
 /** "2 errors, 1 warning and 3 pieces of advice". */
 export function reviewSummary(findings: readonly Finding[]): string {
@@ -48,42 +38,18 @@ export function reviewSummary(findings: readonly Finding[]): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)!}`;
 }
 
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** What is on the canvas could not be saved, so a fix cannot be previewed or applied on it. */
-class NotSaved extends Error {}
-
-function asError(reason: unknown): ApiError | string {
-  if (reason instanceof ApiError) return reason;
-  return reason instanceof Error ? reason.message : String(reason);
-}
-
-interface Opened {
-  finding: string;
-  preview: FixPreview | null;
-  error: ApiError | string | null;
-  /** The newer revision an apply ran into. */
-  conflict: ConflictHead | null;
+/** A finding's fix, as the shared preview/apply flow (fixFlow.tsx) names it. */
+function subjectOf(finding: Finding): FixSubject {
+  return { kind: "finding", id: finding.id, title: finding.fix?.title ?? "Fix" };
 }
 
 export function ReviewPanel() {
-  const client = useApi();
   const store = useEditorStore();
   const flow = useReactFlow();
   const validation = useValidation();
-  const { designId, save } = useSession();
-  const access = useAccess();
-  const readOnly = useEditor((s) => s.readOnly);
   const names = useNames();
   const ids = useId();
-  const [opened, setOpened] = useState<Opened | null>(null);
-  const [busy, setBusy] = useState<"preview" | "apply" | "load" | null>(null);
-  const [message, setMessage] = useState("");
-  /** Counts the previews asked for: only the last one's answer is shown. */
-  const asked = useRef(0);
-  const canApply = !readOnly && !access.viaLink && access.role !== "viewer";
+  const fixes = useFixFlow(FINDING_WORDS);
 
   const groups = groupBySeverity(validation.findings);
   let summary: string;
@@ -102,95 +68,13 @@ export function ReviewPanel() {
     void flow.fitView({ nodes: [{ id: edge.source }, { id: edge.target }], ...FOCUS });
   };
 
-  /** The saved revision the canvas shows, what is on it saved first (when the caller may save). */
-  const savedRevision = async (doing: string): Promise<number | null> => {
-    if (!store.getState().readOnly) await save.saveNow();
-    const state = store.getState();
-    if (state.version !== state.savedVersion) {
-      throw new NotSaved(
-        `Your changes could not be saved (see the top of the page), so the fix was not ${doing}: a fix is ${doing} ` +
-          "on the saved design.",
-      );
-    }
-    return save.currentRevision();
-  };
-
-  const preview = async (finding: Finding) => {
-    const attempt = ++asked.current;
-    setOpened({ finding: finding.id, preview: null, error: null, conflict: null });
-    setMessage("");
-    setBusy("preview");
-    try {
-      const revision = await savedRevision("previewed");
-      const answer = await previewFix(client, designId, finding.id, revision);
-      if (attempt === asked.current) setOpened((o) => (o ? { ...o, preview: answer } : o));
-    } catch (reason) {
-      if (attempt === asked.current) setOpened((o) => (o ? { ...o, error: asError(reason) } : o));
-    } finally {
-      if (attempt === asked.current) setBusy(null);
-    }
-  };
-
-  const apply = async (finding: Finding, title: string) => {
-    asked.current += 1;
-    setBusy("apply");
-    setOpened((o) => (o ? { ...o, error: null, conflict: null } : o));
-    try {
-      const base = await savedRevision("applied");
-      if (base === null) throw new NotSaved("The design has no saved revision to fix yet.");
-      const saved = await applyFix(client, designId, finding.id, base);
-      save.adopt(saved);
-      setOpened(null);
-      setMessage(`Applied: ${title} (revision ${saved.revision?.number ?? base + 1})`);
-    } catch (reason) {
-      const failure = asError(reason);
-      const head = failure instanceof ApiError && failure.status === 409 ? failure.head : null;
-      const error =
-        failure instanceof ApiError && failure.status === 400
-          ? (failure.fieldErrors("finding")[0]?.message ?? failure.detail)
-          : failure;
-      setOpened((o) => (o ? { ...o, error, conflict: head } : o));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const loadNewer = async () => {
-    setBusy("load");
-    try {
-      await save.loadNewer();
-      setOpened(null);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const fixView = (finding: Finding): ReactNode => {
-    if (!opened || opened.finding !== finding.id || !finding.fix) return null;
-    return (
-      <FixView
-        finding={finding}
-        opened={opened}
-        busy={busy}
-        canApply={canApply}
-        onApply={(title) => void apply(finding, title)}
-        onLoadNewer={() => void loadNewer()}
-        onClose={() => {
-          asked.current += 1;
-          setOpened(null);
-          setBusy(null);
-        }}
-      />
-    );
-  };
-
   return (
     <section className="review-panel" aria-label="Review">
       <p className={`problems-summary${validation.checking ? " is-checking" : ""}`} role="status" aria-live="polite">
         {summary}
       </p>
       <p className="panel-status" role="status">
-        {message}
+        {fixes.message}
       </p>
       {SECTIONS.map(({ severity, heading }) =>
         groups[severity].length === 0 ? null : (
@@ -202,12 +86,12 @@ export function ReviewPanel() {
                   key={finding.id}
                   finding={finding}
                   names={names}
-                  busy={busy !== null}
+                  busy={fixes.busy !== null}
                   onShowNode={showNode}
                   onShowEdge={showEdge}
-                  onPreview={() => void preview(finding)}
+                  onPreview={() => void fixes.preview(subjectOf(finding))}
                 >
-                  {fixView(finding)}
+                  {finding.fix && <FixView flow={fixes} subject={subjectOf(finding)} words={FINDING_WORDS} />}
                 </FindingItem>
               ))}
             </ul>
@@ -267,74 +151,5 @@ function FindingItem({ finding, names, busy, onShowNode, onShowEdge, onPreview, 
       </div>
       {children}
     </li>
-  );
-}
-
-interface FixViewProps {
-  finding: Finding;
-  opened: Opened;
-  busy: "preview" | "apply" | "load" | null;
-  canApply: boolean;
-  onApply(title: string): void;
-  onLoadNewer(): void;
-  onClose(): void;
-}
-
-function FixView({ finding, opened, busy, canApply, onApply, onLoadNewer, onClose }: FixViewProps) {
-  const catalog = useEditor((s) => s.catalog);
-  const { preview, error, conflict } = opened;
-  const title = preview?.finding?.fix?.title ?? finding.fix?.title ?? "Fix";
-  const lines = preview ? conflictLines(preview.changes, catalog) : [];
-  return (
-    <section className="review-fix" aria-label={`Fix: ${title}`} aria-busy={busy === "preview"}>
-      <h5 className="review-fix-title">Fix: {title}</h5>
-      {busy === "preview" && <p role="status">Previewing the fix…</p>}
-      {conflict ? (
-        <div className="review-conflict">
-          <ErrorAlert
-            error={
-              `${conflict.author ? capitalized(conflict.author) : "Someone"} saved revision ${conflict.number} meanwhile, ` +
-              `so the fix was not applied. Load revision ${conflict.number}, then review the design again.`
-            }
-          />
-          <button type="button" className="button button-small" onClick={onLoadNewer} disabled={busy !== null}>
-            Load revision {conflict.number}
-          </button>
-        </div>
-      ) : (
-        <ErrorAlert error={error} />
-      )}
-      {preview && (
-        <>
-          <p className="muted">Applied to revision {preview.revision}, it would:</p>
-          {lines.length === 0 ? (
-            <p className="muted">change nothing you would see.</p>
-          ) : (
-            <ul className="review-changes" aria-label="What the fix changes">
-              {lines.slice(0, MAX_LINES).map((line, i) => (
-                <li key={i}>{line}</li>
-              ))}
-              {lines.length > MAX_LINES && <li>and {lines.length - MAX_LINES} more</li>}
-            </ul>
-          )}
-          <p className="review-cost">
-            <strong>Cost:</strong> <span data-testid="fix-cost">{costEffect(preview.cost.difference_monthly)}</span>{" "}
-            <span className="muted">
-              ({formatUsd(preview.cost.from_monthly)} → {formatUsd(preview.cost.to_monthly)} a month)
-            </span>
-          </p>
-        </>
-      )}
-      <div className="review-fix-actions">
-        {canApply && preview && (
-          <button type="button" className="button button-small button-primary" onClick={() => onApply(title)} disabled={busy !== null}>
-            {busy === "apply" ? "Applying…" : "Apply fix"}
-          </button>
-        )}
-        <button type="button" className="button button-small" onClick={onClose} disabled={busy === "apply"}>
-          Close
-        </button>
-      </div>
-    </section>
   );
 }

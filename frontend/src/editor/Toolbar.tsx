@@ -1,12 +1,14 @@
-/** The editor's top bar: the design's name, whether it is saved, undo and redo, fit, the shortcuts' help, the
- * Share dialog (for the design's owner), and the last refusal (why a drop or a connection was not made). A
- * read-only design has none of the buttons that change or save it, and says that it is read-only. */
+/** The editor's top bar: the design's name, whether it is saved, a warning while the estimate exceeds the design's
+ * monthly budget, undo and redo, fit, the shortcuts' help, the Share dialog (for the design's owner), and the last
+ * refusal (why a drop or a connection was not made). A read-only design has none of the buttons that change or save
+ * it, and says that it is read-only. */
 
 import { useReactFlow } from "@xyflow/react";
 import { useEffect, useState } from "react";
 
 import { ApiError } from "../api";
 import { useApi } from "../ApiContext";
+import { BudgetWarning } from "./budget";
 import { typing } from "./Canvas";
 import { useEditor, useEditorStore } from "./context";
 import { ConflictNotice } from "./ConflictNotice";
@@ -91,6 +93,7 @@ export function Toolbar({ designId, save }: { designId: string; save: SaveState 
           {save.revision !== null && save.status === "saved" ? ` (revision ${save.revision})` : ""}
         </span>
       )}
+      <BudgetWarning />
       {/* Presence needs someone signed in: a link's visitor may not be. */}
       {!access.viaLink && <Presence designId={designId} />}
       <div className="toolbar-actions">

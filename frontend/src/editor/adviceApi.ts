@@ -1,8 +1,9 @@
 /**
  * The architect's review over the API (api/advice.py): the best-practice findings of a design (with every
- * validation, and of a saved revision), a finding's fix previewed (what it changes, and the monthly cost before and
- * after) and applied as a new revision. Each call takes the page's API client (`useApi()`), so a test, or a share
- * link's page, can give another.
+ * validation, and of a saved revision), the ways to spend less on a saved revision (suggestions, each with its
+ * monthly saving), and the fix of a finding or of a suggestion previewed (what it changes, and the monthly cost
+ * before and after) and applied as a new revision. Each call takes the page's API client (`useApi()`), so a test,
+ * or a share link's page, can give another.
  */
 
 import { type ApiClient, type ConflictChanges, conflictFromBody, designPath, type SavedDesign } from "../api";
@@ -50,10 +51,44 @@ export interface CostChange {
   currency: string;
 }
 
-/** What applying a finding's fix to `revision` would do (nothing is saved). */
+/** A way to spend less (designer/advice/savings/model.py Suggestion.as_dict): money as decimal strings in USD.
+ * `message` already says the saving ("Saves $13.87 a month", ", an estimate" for Spot). Alternatives for the same
+ * component overlap, so the savings of several suggestions do not add up. */
+export interface Suggestion {
+  id: string;
+  /** graviton, gp3, spot, gateway-endpoint, commitment-1y or commitment-3y. */
+  kind: string;
+  title: string;
+  message: string;
+  nodes: string[];
+  source_url: string;
+  /** The saving rests on an assumption (the Spot discount). */
+  is_estimate: boolean;
+  monthly_saving: string;
+  yearly_saving: string;
+  monthly_before: string;
+  monthly_after: string;
+  fix: Fix;
+}
+
+/** The suggestions for one saved revision, biggest saving first, and that revision's monthly estimate. */
+export interface Suggestions {
+  revision: number;
+  monthly_total: string;
+  suggestions: Suggestion[];
+}
+
+/** What a fix is named by to preview or apply it: a finding's id or a suggestion's. */
+export type FixTarget = { finding: string } | { suggestion: string };
+
+/** What applying a finding's fix (or a suggestion) to `revision` would do (nothing is saved). */
 export interface FixPreview {
-  /** The finding as that revision has it (null if the answer could not be read). */
+  /** The finding as that revision has it (null if the answer could not be read, or a suggestion was named). */
   finding: Finding | null;
+  /** The suggestion as that revision has it (null when a finding was named). */
+  suggestion: Suggestion | null;
+  /** The fix's title as that revision has it (null if the answer had none). */
+  title: string | null;
   revision: number;
   /** The same shape as a conflict's or a comparison's changes: see `conflictLines`. */
   changes: ConflictChanges;
@@ -109,6 +144,35 @@ export function findingsFrom(value: unknown): Finding[] {
   });
 }
 
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** The suggestions in an answer that can be read (an id, a title and a fix), in the server's order. */
+export function suggestionsFrom(value: unknown): Suggestion[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).flatMap((x) => {
+    const fix = toFix(x.fix);
+    if (typeof x.id !== "string" || typeof x.title !== "string" || !fix) return [];
+    return [
+      {
+        id: x.id,
+        kind: text(x.kind),
+        title: x.title,
+        message: text(x.message),
+        nodes: strings(x.nodes),
+        source_url: text(x.source_url),
+        is_estimate: x.is_estimate === true,
+        monthly_saving: text(x.monthly_saving),
+        yearly_saving: text(x.yearly_saving),
+        monthly_before: text(x.monthly_before),
+        monthly_after: text(x.monthly_after),
+        fix,
+      },
+    ];
+  });
+}
+
 /** The findings in `severity` order (errors, warnings, advice), each group in the server's order. */
 export function groupBySeverity(findings: readonly Finding[]): Record<Severity, Finding[]> {
   return {
@@ -130,31 +194,51 @@ export async function getFindings(
   return { revision: answer.revision, findings: findingsFrom(answer.findings) };
 }
 
-/** What the finding's fix would change in revision `revision` (the newest when left out) and in its monthly cost;
- * 400 on "finding" when that revision has no such finding (or it has no fix). */
+/** The ways to spend less on a saved revision (the newest when `revision` is left out), biggest saving first. */
+export async function getSuggestions(
+  client: Requester,
+  designId: string,
+  revision?: number | null,
+  signal?: AbortSignal,
+): Promise<Suggestions> {
+  const query = revision === undefined || revision === null ? "" : `?revision=${revision}`;
+  const answer = await client.request<Record<string, unknown>>("GET", `${designPath(designId)}suggestions/${query}`, { signal });
+  return {
+    revision: Number(answer.revision),
+    monthly_total: text(answer.monthly_total),
+    suggestions: suggestionsFrom(answer.suggestions),
+  };
+}
+
+/** What the fix of `target` (a finding or a suggestion) would change in revision `revision` (the newest when left
+ * out) and in its monthly cost; 400 on "finding" when that revision has no such finding or suggestion (or no fix). */
 export async function previewFix(
   client: Requester,
   designId: string,
-  finding: string,
+  target: FixTarget,
   revision?: number | null,
   signal?: AbortSignal,
 ): Promise<FixPreview> {
-  const body = revision === undefined || revision === null ? { finding } : { finding, revision };
+  const body = revision === undefined || revision === null ? { ...target } : { ...target, revision };
   const answer = await client.request<Record<string, unknown>>("POST", `${findingsPath(designId)}preview/`, { body, signal });
   // The changes are read as a conflict's are, so a part left out reads as nothing changed.
   const changes = conflictFromBody({ head: { number: 0 }, changes: answer.changes })!.changes;
+  const finding = findingsFrom([answer.finding])[0] ?? null;
+  const suggestion = suggestionsFrom([answer.suggestion])[0] ?? null;
   return {
-    finding: findingsFrom([answer.finding])[0] ?? null,
+    finding,
+    suggestion,
+    title: finding?.fix?.title ?? suggestion?.fix.title ?? null,
     revision: Number(answer.revision),
     changes,
     cost: answer.cost as CostChange,
   };
 }
 
-/** Saves the finding's fix as the design's next revision, made from `baseRevision` (409, an `ApiError` with
- * `conflict`, when the design has a newer one; 400 on "finding"; 403 for a viewer). */
-export function applyFix(client: Requester, designId: string, finding: string, baseRevision: number): Promise<SavedDesign> {
+/** Saves the fix of `target` (a finding or a suggestion) as the design's next revision, made from `baseRevision`
+ * (409, an `ApiError` with `conflict`, when the design has a newer one; 400 on "finding"; 403 for a viewer). */
+export function applyFix(client: Requester, designId: string, target: FixTarget, baseRevision: number): Promise<SavedDesign> {
   return client.request<SavedDesign>("POST", `${findingsPath(designId)}apply/`, {
-    body: { finding, base_revision: baseRevision },
+    body: { ...target, base_revision: baseRevision },
   });
 }

@@ -45,3 +45,29 @@ export function compareDecimal(a: string, b: string): number {
 export function largestFirst(amounts: Record<string, string>): [string, string][] {
   return Object.entries(amounts).sort(([, a], [, b]) => compareDecimal(b, a));
 }
+
+/** `a - b` for two decimal strings, exactly ("1234.56" - "1000" is "234.56"); null when either is not a decimal. */
+export function subtractDecimal(a: string, b: string): string | null {
+  const x = parts(a);
+  const y = parts(b);
+  if (!x || !y) return null;
+  const width = Math.max(x.fraction.length, y.fraction.length);
+  const scaled = (p: Parts) => {
+    const digits = BigInt(p.whole + p.fraction.padEnd(width, "0"));
+    return p.negative ? -digits : digits;
+  };
+  const difference = scaled(x) - scaled(y);
+  const negative = difference < 0n;
+  const digits = (negative ? -difference : difference).toString().padStart(width + 1, "0");
+  const whole = digits.slice(0, digits.length - width);
+  const fraction = digits.slice(digits.length - width);
+  return `${negative ? "-" : ""}${whole}${width > 0 ? `.${fraction}` : ""}`;
+}
+
+/** A figure of the document (a number, or a numeric string) as a decimal string; null when it is not one. */
+export function decimalOf(value: unknown): string | null {
+  if (typeof value === "string") return parts(value) ? value.trim() : null;
+  if (typeof value !== "number" || !Number.isFinite(value)) return null;
+  const shown = String(value);
+  return parts(shown) ? shown : value.toFixed(2);
+}
