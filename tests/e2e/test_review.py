@@ -47,7 +47,7 @@ def test_a_finding_s_fix_is_previewed_with_its_cost_and_applied_as_a_new_revisio
     finding.get_by_role("button", name="Preview fix").click()
 
     fix = page.get_by_role("region", name="Fix: Turn on Multi-AZ")
-    expect(fix.get_by_role("list", name="What the fix changes")).to_contain_text("multi_az false → true")
+    expect(fix.get_by_role("list", name="What the fix changes")).to_contain_text("Multi-AZ off → on")
     expect(fix).to_contain_text("a month")  # the cost effect: Multi-AZ adds a standby's hours
     fix.get_by_role("button", name="Apply fix").click()
 

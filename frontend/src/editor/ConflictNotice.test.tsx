@@ -42,7 +42,7 @@ describe("the conflict notice", () => {
     expect(items.map((li) => li.textContent)).toEqual([
       "Added: subnet-3 (Subnet)",
       "Removed: sessions (ElastiCache cluster)",
-      "Changed: orders-db — instance_class db.t4g.medium → db.r6g.large",
+      "Changed: orders-db — Instance class db.t4g.medium → db.r6g.large",
       "Connected: subnet-3 → orders-db",
     ]);
 
@@ -77,6 +77,24 @@ describe("the conflict notice", () => {
       edges: { added: [], removed: [{ id: "e1", source: "web", target: "db", label: "SQL" }], changed: [] },
     });
     expect(lines).toEqual(["Changed the design's name Shop → Store", "Disconnected: web → db (SQL)"]);
+  });
+
+  it("names a changed property as its form does, and a switch as on or off", () => {
+    const lines = conflictLines(
+      {
+        document: [],
+        nodes: {
+          added: [],
+          removed: [],
+          changed: [
+            { id: "db", kind: "aws.rds.instance", label: "orders", changes: [{ field: "props.multi_az", before: false, after: true }] },
+          ],
+        },
+        edges: { added: [], removed: [], changed: [] },
+      },
+      CATALOG,
+    );
+    expect(lines).toEqual(["Changed: orders — Multi-AZ off → on"]);
   });
 
   it("shows nothing without a conflict", () => {

@@ -14,12 +14,23 @@ export const MAX_LINES = 10;
 
 function value(v: unknown): string {
   if (v === null || v === undefined || v === "") return "(none)";
+  if (typeof v === "boolean") return v ? "on" : "off";
   const text = typeof v === "string" ? v : JSON.stringify(v);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-function fields(changes: readonly FieldChange[] | undefined): string {
-  return (changes ?? []).map((c) => `${c.field.replace(/^props\./, "")} ${value(c.before)} → ${value(c.after)}`).join("; ");
+/** A changed field as its form names it ("props.multi_az" of an RDS database: "Multi-AZ"), else its key. */
+function fieldName(field: string, kind: string | undefined, catalog: Catalog | null): string {
+  const [section, key] = [field.slice(0, field.indexOf(".")), field.slice(field.indexOf(".") + 1)];
+  const spec = kind && catalog ? catalog.kinds.get(kind) : undefined;
+  const schema = section === "props" ? spec?.props_schema : section === "usage" ? spec?.usage_schema : undefined;
+  return schema?.properties?.[key]?.title ?? field.replace(/^props\./, "");
+}
+
+function fields(changes: readonly FieldChange[] | undefined, kind?: string, catalog: Catalog | null = null): string {
+  return (changes ?? [])
+    .map((c) => `${fieldName(c.field, kind, catalog)} ${value(c.before)} → ${value(c.after)}`)
+    .join("; ");
 }
 
 /** One line per change the newer revision made, in a sentence a person reads. */
@@ -30,15 +41,15 @@ export function conflictLines(changes: ConflictChanges, catalog: Catalog | null 
   const name = (id: string) => names.get(id) ?? id;
   const edge = (e: { source: string; target: string; label?: string }) =>
     `${name(e.source)} → ${name(e.target)}${e.label ? ` (${e.label})` : ""}`;
-  const withFields = (head: string, list: readonly FieldChange[] | undefined) => {
-    const detail = fields(list);
+  const withFields = (head: string, list: readonly FieldChange[] | undefined, of?: string) => {
+    const detail = fields(list, of, catalog);
     return detail ? `${head} — ${detail}` : head;
   };
   return [
     ...changes.document.map((c) => `Changed the design's ${fields([c])}`),
     ...changes.nodes.added.map((n) => `Added: ${n.label || n.id} (${kind(n.kind)})`),
     ...changes.nodes.removed.map((n) => `Removed: ${n.label || n.id} (${kind(n.kind)})`),
-    ...changes.nodes.changed.map((n) => withFields(`Changed: ${n.label || n.id}`, n.changes)),
+    ...changes.nodes.changed.map((n) => withFields(`Changed: ${n.label || n.id}`, n.changes, n.kind)),
     ...changes.edges.added.map((e) => `Connected: ${edge(e)}`),
     ...changes.edges.removed.map((e) => `Disconnected: ${edge(e)}`),
     ...changes.edges.changed.map((e) => withFields(`Changed the connection ${edge(e)}`, e.changes)),

@@ -77,7 +77,7 @@ describe("the Cost panel's ways to save money", () => {
     expect(change).toHaveAccessibleName("Change: Use 3-year reserved, all upfront");
     const changes = await within(change).findByRole("list", { name: "What the change changes" });
     expect(within(changes).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Changed: orders-db — pricing_model design → reserved_3y_all_upfront",
+      "Changed: orders-db — Pricing model design → reserved_3y_all_upfront",
     ]);
     expect(within(change).getByTestId("fix-cost")).toHaveTextContent("saves $310.25 a month");
     expect(change).toHaveTextContent("($1,234.56 → $924.31 a month)");

@@ -161,7 +161,7 @@ describe("comparing a revision with the one before", () => {
     expect(shown).toHaveTextContent("$500.00 → $612.50 a month (+$112.50)");
     expect(shown).toHaveTextContent("3 to add, 1 to modify (0 replaced), 0 to remove");
     expect(shown).toHaveTextContent("Added: sessions (ElastiCache cluster)");
-    expect(shown).toHaveTextContent("Changed: orders-db — instance_class db.r6g.large → db.r6g.xlarge");
+    expect(shown).toHaveTextContent("Changed: orders-db — Instance class db.r6g.large → db.r6g.xlarge");
     expect(shown).toHaveTextContent("Connected: web → sessions");
     expect(server.requests.at(-1)?.path).toBe(`/api/designs/${DESIGN}/revisions/compare/?from=2&to=3`);
   });

@@ -81,7 +81,7 @@ describe("a fix's preview", () => {
     const { fix } = await openPreview(RETENTION.title);
     expect(fix).toHaveAccessibleName("Fix: Keep the logs 365 days");
     const changes = await within(fix).findByRole("list", { name: "What the fix changes" });
-    expect(within(changes).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Changed: app-logs — retention_days 30 → 365"]);
+    expect(within(changes).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Changed: app-logs — Retention 30 → 365"]);
     expect(within(fix).getByTestId("fix-cost")).toHaveTextContent("+$123.45 a month");
     expect(fix).toHaveTextContent("($1,234.56 → $1,358.01 a month)");
     expect(within(fix).getByRole("button", { name: "Apply fix" })).toBeEnabled();
