@@ -6,7 +6,7 @@ import { ApiError, type Problem } from "../api";
 import { EXAMPLES } from "../test/editor";
 import { problem, renderEditorPanel } from "../test/inspect";
 import { Inspector } from "./Inspector";
-import { ProblemsPanel } from "./ProblemsPanel";
+import { ProblemsPanel, reviewSummary } from "./ProblemsPanel";
 import type { DesignDocument } from "./types";
 
 const fitView = vi.hoisted(() => vi.fn(() => Promise.resolve(true)));
@@ -41,6 +41,13 @@ function panels() {
 }
 
 describe("the problems panel", () => {
+  it("counts the architect's review's findings and points to the Review panel", async () => {
+    const finding = (severity: string) => ({ id: severity, rule: "r", severity, title: "t", message: "m", nodes: [], edges: [], fix: null, source_url: "" });
+    renderEditorPanel(<ProblemsPanel />, THREE_TIER, { findings: [finding("error"), finding("warning"), finding("warning")] });
+    expect(await screen.findByText("The architect's review: 1 error and 2 warnings on best practices (see the Review panel).")).toBeInTheDocument();
+    expect(reviewSummary([])).toBeNull();
+  });
+
   it("sends the design to be checked and says when there are no problems", async () => {
     const { requests } = renderEditorPanel(<ProblemsPanel />, THREE_TIER);
     expect(await screen.findByText("No problems")).toBeInTheDocument();

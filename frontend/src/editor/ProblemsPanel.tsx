@@ -1,7 +1,8 @@
 /**
  * The problems panel: what the server finds wrong with the design as it stands (errors, which block a save, then
  * warnings), and why the last save failed if it did. Choosing a problem selects its component or connection and
- * brings it into view, so the inspector shows the field to fix.
+ * brings it into view, so the inspector shows the field to fix. The architect's review is counted here too: its
+ * findings (which never block a save) are listed in the Review panel.
  */
 
 import { useReactFlow } from "@xyflow/react";
@@ -35,6 +36,8 @@ export function ProblemsPanel() {
     summary = `${counts.join(" and ")}: the design cannot be saved until the errors are fixed.`;
   }
 
+  const review = reviewSummary(validation.findings);
+
   return (
     <div className="problems-panel">
       {save.error && (
@@ -47,6 +50,7 @@ export function ProblemsPanel() {
       <p className={`problems-summary${validation.checking ? " is-checking" : ""}`} role="status" aria-live="polite">
         {summary}
       </p>
+      {review && <p className="problems-review">{review}</p>}
       {errors.length > 0 && (
         <section aria-labelledby={`${ids}-errors`}>
           <h3 id={`${ids}-errors`}>Errors</h3>
@@ -115,4 +119,16 @@ function ProblemItems({ problems, label }: { problems: readonly Problem[]; label
       ))}
     </ul>
   );
+}
+
+/** "The architect's review: 1 error and 2 warnings (see the Review panel)." or null without findings. */
+export function reviewSummary(findings: readonly { severity: string }[]): string | null {
+  if (findings.length === 0) return null;
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const parts = [
+    ...(count("error") ? [plural(count("error"), "error")] : []),
+    ...(count("warning") ? [plural(count("warning"), "warning")] : []),
+    ...(count("info") ? [plural(count("info"), "piece of advice", "pieces of advice")] : []),
+  ];
+  return `The architect's review: ${parts.join(" and ")} on best practices (see the Review panel).`;
 }

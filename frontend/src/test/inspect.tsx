@@ -29,6 +29,8 @@ export function problem(message: string, where: Partial<Problem> = {}): Problem 
 interface Options {
   /** What the validation answers for a document (by default: no problems). */
   validate?: (document: DesignDocument) => Problem[];
+  /** The review's findings the validation answers with (by default none). */
+  findings?: unknown[];
   saveError?: ApiError | null;
   /** What is selected when the panel opens. */
   select?: { nodes?: string[]; edges?: string[] };
@@ -52,7 +54,8 @@ export function renderEditorPanel(ui: ReactNode, document: DesignDocument, optio
     if (url.pathname === "/api/prices/instance-types/") return json(200, INSTANCE_TYPES);
     if (url.pathname === "/api/designs/validate/" && method === "POST") {
       const problems = options.validate?.((body as { document: DesignDocument }).document) ?? [];
-      return json(200, { valid: !problems.some((p) => p.severity === "error"), problems });
+      const findings = options.findings ?? [];
+      return json(200, { valid: !problems.some((p) => p.severity === "error"), problems, findings });
     }
     return json(404, { type: "not_found", detail: "Not found.", errors: [] });
   });
