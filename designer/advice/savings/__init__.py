@@ -69,8 +69,9 @@ def suggest(
     before = estimate(graph, settings, prices)
     best: dict[str, Suggestion] = {}
     for candidate in _candidates(graph, proposers):
-        priced = _local(graph, candidate, before, settings, prices)
-        if priced is None:
+        if _is_local(graph, candidate):
+            priced = _local(graph, candidate, before, settings, prices)
+        else:
             priced = _whole(document, candidate, before, prices, settings_of)
         if priced is None:
             continue
@@ -83,18 +84,24 @@ def suggest(
     return sorted(best.values(), key=lambda s: (-s.monthly_saving, s.id))
 
 
+def _is_local(graph: ArchitectureGraph, candidate: Candidate) -> bool:
+    """Whether the candidate only sets properties of one node of the graph (then only that node is priced again)."""
+    changes = candidate.fix.changes
+    nodes = {c.node for c in changes}
+    return (
+        len(nodes) == 1
+        and next(iter(nodes)) in graph.nodes
+        and all(c.op == "set" and (c.field or "").startswith("props.") for c in changes)
+    )
+
+
 def _local(
     graph: ArchitectureGraph, candidate: Candidate, before: Estimate, settings: PricingSettings, prices: PriceSource
 ) -> tuple[Decimal, Decimal] | None:
-    """The design's monthly total before and after a candidate that only sets properties of one node, pricing
-    just that node again; None for any other candidate."""
+    """The design's monthly total before and after a candidate that only sets properties of one node, pricing just
+    that node again; None when the change leaves that node less fully priced."""
     changes = candidate.fix.changes
-    node_ids = {c.node for c in changes}
-    if len(node_ids) != 1 or any(c.op != "set" or not (c.field or "").startswith("props.") for c in changes):
-        return None
-    (node_id,) = node_ids
-    if node_id is None or node_id not in graph.nodes:
-        return None
+    node_id = str(changes[0].node)
     node = graph.nodes[node_id]
     props = {**node.props, **{(c.field or "").split(".", 1)[1]: c.value for c in changes}}
     changed = replace(graph, nodes={**graph.nodes, node_id: replace(node, props=MappingProxyType(props))})
