@@ -888,6 +888,20 @@ def main() -> int:
             "Queries",
             PUBLISHED,
         )
+    resolver = fact("route53.resolver_eni_hour", "us-east-1")
+    if resolver is not None:
+        # A regional product inside the worldwide Route 53 offer, with the region prefix us-east-1 has there
+        # (designer/pricing/estimators/resolver_endpoint.py).
+        offers.add(
+            "AmazonRoute53",
+            GLOBAL,
+            "DNS Query",
+            "USE1-ResolverNetworkInterface",
+            {"location": LOCATION_OF["us-east-1"], "regionCode": "us-east-1"},
+            [(Decimal(0), INF, unit_price(resolver), describe(resolver))],
+            "Hrs",
+            PUBLISHED,
+        )
 
     write(offers)
     unused = sorted({k for k in facts if k not in used})

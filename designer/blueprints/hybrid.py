@@ -15,11 +15,13 @@ Network Infrastructure (https://docs.aws.amazon.com/whitepapers/latest/building-
   listed, in the shared-services VPC, with a security group admitting HTTPS from on premises and the workload VPCs;
 - DNS: a Route 53 private hosted zone for the internal domain and a Route 53 Resolver inbound endpoint through
   which on-premises resolvers query it
-  (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html).
-  The catalog has no Resolver endpoint kind, so it is drawn as the catalog's generic CloudFormation resource of
-  type AWS::Route53Resolver::ResolverEndpoint: it shows where the endpoint sits, but the exported template leaves
-  it out (its notes say so) and the estimate lists it as not priced. Add it to the template by hand, with its
-  IP addresses in the shared-services subnets and a security group admitting DNS (TCP and UDP 53) from on premises.
+  (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html). The
+  endpoint sits in the shared-services VPC with an IP address in the private subnets of its first two zones,
+  the two addresses in two Availability Zones AWS asks for
+  (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-high-availability.html),
+  and no more, as each address is billed by the hour. The on-premises network is connected to it, so its security
+  group admits DNS (TCP and UDP 53) from the on-premises range; the template associates the private zone with
+  every VPC. Pointing the on-premises resolvers at the endpoint's addresses is left to do after deployment.
 The on-premises range must not overlap the VPCs' (check refuses it), or the VPCs could not reach it.
 """
 
@@ -245,11 +247,12 @@ def build(params: Params) -> dict[str, Any]:
         )
         d.add(
             "resolver",
-            "aws.cloudformation.resource",
+            "aws.route53resolver.endpoint",
             "Route 53 Resolver inbound endpoint",
             "shared-vpc",
-            type="AWS::Route53Resolver::ResolverEndpoint",
+            subnets=shared[:2],
         )
+        d.connect("dc", "resolver")
     return d.document("Hybrid connectivity", _description(params, cidrs), region)
 
 

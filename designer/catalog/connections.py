@@ -35,6 +35,7 @@ LOGS = "aws.cloudwatch.log_group"
 APIGW = "aws.apigateway.api"
 CLOUDFRONT = "aws.cloudfront.distribution"
 ROUTE53 = "aws.route53.hosted_zone"
+RESOLVER = "aws.route53resolver.endpoint"
 VPN = "aws.vpc.vpn_connection"
 DX = "aws.directconnect.connection"
 TGW = "aws.ec2.transit_gateway"
@@ -130,6 +131,8 @@ MEANINGS: dict[str, tuple[Field, ...]] = {
 _RULES: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = [
     ((USERS,), LOAD_BALANCERS + (CLOUDFRONT, APIGW, EC2), "ingress", "sends requests to"),
     ((USERS,), (ROUTE53,), "dns", "resolves names in"),
+    ((DATACENTER,), (RESOLVER,), "dns", "sends DNS queries to"),
+    ((RESOLVER,), (DATACENTER,), "dns", "forwards DNS queries to"),
     (LOAD_BALANCERS, SERVERS, "traffic", "forwards traffic to"),
     ((ALB,), (LAMBDA,), "invoke", "invokes"),
     (COMPUTE, DATA_STORES, "traffic", "connects to"),
@@ -150,7 +153,7 @@ _RULES: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = [
     ((DATACENTER,), (VPN, DX), "link", "connects through"),
     ((VPN, DX), (TGW, VPC), "attachment", "attaches to"),
     ((TGW,), (VPC,), "attachment", "attaches to"),
-    ((SG,), COMPUTE + DATA_STORES + LOAD_BALANCERS + (INTERFACE_ENDPOINT, DMS), "protects", "protects"),
+    ((SG,), COMPUTE + DATA_STORES + LOAD_BALANCERS + (INTERFACE_ENDPOINT, RESOLVER, DMS), "protects", "protects"),
     ((IAM_ROLE,), COMPUTE + (SFN,), "role", "is assumed by"),
     ((KMS,), (S3, RDS, AURORA, DYNAMODB, EBS, SQS, SNS, SECRET, EFS, LOGS, CACHE), "encrypts", "encrypts"),
     ((EC2,), (EBS,), "attaches", "attaches"),

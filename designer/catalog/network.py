@@ -22,6 +22,7 @@ from .spec import Kind
 REGION = "aws.region"
 VPC = "aws.vpc.vpc"
 AZ = "aws.vpc.availability_zone"
+RESOLVER_ENDPOINT = "aws.route53resolver.endpoint"
 
 _PROTOCOLS = ("tcp", "udp", "icmp", "-1")
 
@@ -426,6 +427,36 @@ KINDS = [
         usage=(number("monthly_queries", "DNS queries", 1_000_000, unit="queries/month"),),
         keywords=("dns", "domain", "route53"),
         docs_url="https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zones-working-with.html",
+    ),
+    Kind(
+        kind=RESOLVER_ENDPOINT,
+        label="Route 53 Resolver endpoint",
+        category="network",
+        service="Amazon Route 53",
+        description="DNS between the VPC and your network: an inbound endpoint takes queries from your resolvers "
+        "(for private hosted zones and VPC names), an outbound one forwards the VPC's queries to them. "
+        "One IP address in each of its subnets, in at least two AZs.",
+        icon="aws/network/route-53.png",
+        cfn_types=("AWS::Route53Resolver::ResolverEndpoint",),
+        parents=(VPC, SUBNET),
+        placement="subnets",
+        min_subnet_azs=2,
+        props=(
+            choice(
+                "direction",
+                "Direction",
+                ("INBOUND", "OUTBOUND"),
+                "INBOUND",
+                help="INBOUND: your network queries the VPC. OUTBOUND: the VPC forwards queries to your network.",
+            ),
+            subnets("The subnets it has an IP address in, in addition to the subnet it is drawn in."),
+        ),
+        usage=(
+            monthly_hours(),
+            number("monthly_queries", "DNS queries", 1_000_000, unit="queries/month"),
+        ),
+        keywords=("dns", "resolver", "route53", "inbound", "outbound", "hybrid"),
+        docs_url="https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver.html",
     ),
     Kind(
         kind="aws.cloudfront.distribution",

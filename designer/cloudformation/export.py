@@ -36,6 +36,7 @@ EXPORTERS: dict[str, Exporter] = {
     "aws.vpc.network_acl": network.network_acl,
     "aws.vpc.gateway_endpoint": network.gateway_endpoint,
     "aws.vpc.interface_endpoint": network.interface_endpoint,
+    "aws.route53resolver.endpoint": network.resolver_endpoint,
     "aws.ec2.transit_gateway": network.transit_gateway,
     "aws.vpc.vpn_connection": network.vpn_connection,
     "aws.directconnect.connection": network.direct_connect,

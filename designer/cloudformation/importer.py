@@ -97,6 +97,15 @@ def _db_cluster_kind(res: Resource) -> str | None:
     return "aws.rds.aurora_cluster" if isinstance(engine, str) and engine.startswith("aurora") else None
 
 
+def _resolver_endpoint_kind(res: Resource) -> str | None:
+    """Route 53 Resolver endpoint by its `Direction` (INBOUND, OUTBOUND or a parameter); an INBOUND_DELEGATION
+    endpoint, a direction the catalog does not draw, stays generic."""
+    direction = res.prop("Direction")
+    if isinstance(direction, str) and direction.upper() not in ("INBOUND", "OUTBOUND"):
+        return None
+    return "aws.route53resolver.endpoint"
+
+
 # Resource type -> the kind it becomes (a function of the resource where its properties decide).
 PRIMARY: dict[str, str | Callable[[Resource], str | None]] = {
     "AWS::EC2::VPC": VPC,
@@ -137,6 +146,7 @@ PRIMARY: dict[str, str | Callable[[Resource], str | None]] = {
     "AWS::Logs::LogGroup": "aws.cloudwatch.log_group",
     "AWS::DMS::ReplicationInstance": "aws.dms.replication_instance",
     "AWS::Route53::HostedZone": "aws.route53.hosted_zone",
+    "AWS::Route53Resolver::ResolverEndpoint": _resolver_endpoint_kind,
     "AWS::CloudFront::Distribution": "aws.cloudfront.distribution",
     "AWS::ApiGateway::RestApi": "aws.apigateway.api",
     "AWS::ApiGatewayV2::Api": "aws.apigateway.api",

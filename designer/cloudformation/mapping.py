@@ -99,6 +99,11 @@ def _endpoint_service_write(value: Json) -> Json:
     return {"Fn::Sub": f"com.amazonaws.${{AWS::Region}}.{value}"}
 
 
+def _direction_read(value: Json) -> Json:
+    """A Resolver endpoint's direction; CloudFormation accepts it in any case (inbound, Outbound)."""
+    return _upper_read("INBOUND", "OUTBOUND")(_str(value).upper())
+
+
 def _first_read(value: Json) -> Json:
     if isinstance(value, list) and len(value) == 1:
         return _str(value[0])
@@ -151,6 +156,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "aws.ec2.transit_gateway": (Field("amazon_side_asn", "AmazonSideAsn", _int),),
     "aws.route53.hosted_zone": (Field("domain_name", "Name", _zone_name_read),),
+    "aws.route53resolver.endpoint": (Field("direction", "Direction", _direction_read),),
     "aws.cloudfront.distribution": (
         Field("price_class", "DistributionConfig.PriceClass", _str),
         Field("default_root_object", "DistributionConfig.DefaultRootObject", _str),

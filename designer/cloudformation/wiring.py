@@ -36,6 +36,7 @@ Wire = Callable[[ExportContext, GraphEdge, GraphNode, GraphNode], None]
 
 USERS = "external.users"
 DATACENTER = "external.datacenter"
+RESOLVER = "aws.route53resolver.endpoint"
 LOAD_BALANCERS = {"aws.elb.application_load_balancer", "aws.elb.network_load_balancer"}
 CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2"  # every CloudFront alias target's hosted zone
 
@@ -168,9 +169,41 @@ def ingress(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: Grap
         _ingress(ctx, target, int(edge.props["port"]), "From the internet", cidr="0.0.0.0/0")
 
 
-@describes("dns", "Users / Internet -> Route 53: nothing (names resolve publicly)")
+@describes(
+    "dns",
+    "Users / Internet -> Route 53: nothing (names resolve publicly); on-premises -> inbound Route 53 Resolver "
+    "endpoint: its security group admits TCP and UDP 53 from the network's CIDR; outbound Resolver endpoint -> "
+    "on-premises: its security group's egress is TCP and UDP 53 to the networks it forwards to, and nothing else",
+)
 def dns(ctx: ExportContext, edge: GraphEdge, source: GraphNode, target: GraphNode) -> None:
-    return None
+    if source.kind == DATACENTER and target.kind == RESOLVER:
+        _resolver_rules(ctx, target, source, "INBOUND")
+    elif source.kind == RESOLVER and target.kind == DATACENTER:
+        _resolver_rules(ctx, source, target, "OUTBOUND")
+
+
+def _resolver_rules(ctx: ExportContext, endpoint: GraphNode, network: GraphNode, direction: str) -> None:
+    """DNS (TCP and UDP 53) between a Resolver endpoint and an on-premises network, written into the endpoint's
+    own group: an inbound endpoint's ingress, an outbound one's egress. Listing egress replaces the group's
+    allow-all default, so an outbound endpoint reaches only the networks it is connected to (AWS asks for
+    "inbound rules (for inbound endpoints) or outbound rules (for outbound endpoints)" that "allow TCP and UDP
+    access", AWS::Route53Resolver::ResolverEndpoint, SecurityGroupIds)."""
+    out = _out(ctx, endpoint)
+    if out is None or out.security_group is None:
+        return
+    if endpoint.props["direction"] != direction:
+        ctx.note(
+            f"{endpoint.label} is an {endpoint.props['direction'].lower()} endpoint, so {network.label} "
+            f"{'cannot send it queries' if direction == 'INBOUND' else 'gets no queries from it'}: make it "
+            f"{direction.lower()}, or draw an {direction.lower()} endpoint for this connection"
+        )
+        return
+    key, towards = ("SecurityGroupIngress", "from") if direction == "INBOUND" else ("SecurityGroupEgress", "to")
+    rules = ctx.template.resources[out.security_group]["Properties"].setdefault(key, [])
+    for protocol in ("tcp", "udp"):
+        rule = {"IpProtocol": protocol, "FromPort": 53, "ToPort": 53, "CidrIp": network.props["cidr"]}
+        if not any({k: r.get(k) for k in rule} == rule for r in rules):
+            rules.append({**rule, "Description": f"DNS over {protocol.upper()} {towards} on premises"})
 
 
 def target_port(edge: GraphEdge, target: GraphNode, target_out: NodeOut) -> int:

@@ -108,6 +108,7 @@ SHAPES: dict[str, Shape] = {
     "aws.vpc.vpn_connection": Shape("tile", "site_to_site_vpn", _NETWORK),
     "aws.directconnect.connection": Shape("tile", "direct_connect", _NETWORK),
     "aws.route53.hosted_zone": Shape("glyph", "hosted_zone", _NETWORK),
+    "aws.route53resolver.endpoint": Shape("glyph", "route_53_resolver", _NETWORK),
     "aws.cloudfront.distribution": Shape("tile", "cloudfront", _NETWORK),
     # Compute & containers
     "aws.ec2.instance": Shape("tile", "ec2", _COMPUTE),

@@ -148,6 +148,11 @@ def _load_balancer(n: GraphNode) -> str:
     return f"{p['listener_protocol']}:{p['listener_port']}{internal}"
 
 
+def _resolver_endpoint(n: GraphNode) -> str:
+    direction = str(n.props["direction"]).lower()
+    return "" if direction in n.label.lower() else f"{direction} endpoint"
+
+
 DETAILS: dict[str, Callable[[GraphNode], str]] = {
     "aws.ec2.instance": _ec2,
     "aws.autoscaling.group": _asg,
@@ -176,6 +181,7 @@ DETAILS: dict[str, Callable[[GraphNode], str]] = {
     ),
     "aws.vpc.gateway_endpoint": lambda n: str(n.props["service"]),
     "aws.vpc.interface_endpoint": lambda n: str(n.props["service"]),
+    "aws.route53resolver.endpoint": _resolver_endpoint,
     "aws.vpc.vpn_connection": lambda n: f"{n.props['routing']} routing",
     "aws.directconnect.connection": lambda n: str(n.props["bandwidth"]),
     "aws.dms.replication_instance": lambda n: str(n.props["instance_class"]),

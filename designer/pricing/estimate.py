@@ -224,7 +224,14 @@ def estimate(
         try:
             priced = price(prices, charge.query, charge.quantity, charge.term, hours=settings.hours_per_month)
         except NoPrice as exc:
-            result.unpriced.append(Unpriced(node, edge, charge.name, str(exc)))
+            reason = str(exc)
+            # A regional product of a worldwide offer (a Route 53 Resolver endpoint's): when nothing is loaded for
+            # its region at all, say that, as for any other charge of the region.
+            narrowed = dict(charge.query.attrs).get("regionCode")
+            if region == GLOBAL_REGION and narrowed and not prices.has_region(narrowed):
+                missing.add(narrowed)
+                reason = f"no price data for {narrowed}; run refresh_prices"
+            result.unpriced.append(Unpriced(node, edge, charge.name, reason))
             return
         date = prices.publication(charge.query.service, region)
         result.price_data[f"{charge.query.service} {region}"] = date

@@ -9,9 +9,9 @@ the given values, attributes that must have one of them only when present (older
 Sources: the selections documented in ../shared/pricing/FORMAT.md section 4 (EC2, EBS, RDS, Aurora, S3,
 NAT, ELB, Lambda, DynamoDB, data transfer, CloudFront, Fargate, ElastiCache), which cite infracost,
 ec2instances.info, opencost, terrapod and karpenter. Usage types of the other services (EKS, VPC endpoints,
-Transit Gateway, VPN, Direct Connect, Route 53, API Gateway, SQS, SNS, EventBridge, Step Functions, KMS,
-Secrets Manager, CloudWatch Logs, DMS, EFS) are not documented there and are **unverified** against a live
-file: a rule that matches nothing shows up as "no price found" in an estimate, never as $0.
+Transit Gateway, VPN, Direct Connect, Route 53 and its Resolver endpoints, API Gateway, SQS, SNS, EventBridge,
+Step Functions, KMS, Secrets Manager, CloudWatch Logs, DMS, EFS) are not documented there and are **unverified**
+against a live file: a rule that matches nothing shows up as "no price found" in an estimate, never as $0.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(("Data Transfer",), r"DataTransfer-Out-Bytes", attrs={"transferType": ("CloudFront Outbound",)}),
         Rule(None, r"Requests-(Tier1|Tier2-HTTPS)"),
     ),
-    "AmazonRoute53": (Rule(None, r"HostedZone|DNS-Queries"),),
+    "AmazonRoute53": (Rule(None, r"HostedZone|DNS-Queries|ResolverNetworkInterface"),),
     "AmazonApiGateway": (Rule(None, r"ApiGatewayRequest|ApiGatewayHttpRequest"),),
     "AWSQueueService": (Rule(None, r"Requests-(FIFO-)?RBP"),),
     "AmazonSNS": (Rule(None, r"Requests-Tier1|DeliveryAttempts-(HTTP|SMTP)"),),

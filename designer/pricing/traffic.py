@@ -3,7 +3,8 @@
 - internet egress: an edge to or from Users / Internet is billed as data transfer out of AWS from the AWS
   end's region (through CloudFront, as CloudFront data transfer instead);
 - NAT processing: traffic from something in a private subnet to something outside its VPC crosses the VPC's
-  NAT gateway, unless a gateway endpoint routes that subnet to S3 or DynamoDB;
+  NAT gateway, unless a gateway endpoint routes that subnet to S3 or DynamoDB; traffic to the on-premises network
+  goes over the VPN or Direct Connect instead (priced on those);
 - inter-AZ transfer: between two ends in one VPC, the share that must cross zones (1 minus the share of the
   source's AZs the target also has), billed in each direction. Load balancers are exempt: data between a
   load balancer and its targets across zones is not charged.
@@ -25,6 +26,7 @@ from .estimators.nat_gateway import data_processed
 from .selection import GLOBAL_REGION
 
 USERS = "external.users"
+DATACENTER = "external.datacenter"
 LOAD_BALANCERS = {"aws.elb.application_load_balancer", "aws.elb.network_load_balancer"}
 OUTSIDE_VPC_SERVICES = {
     "aws.s3.bucket",
@@ -98,6 +100,8 @@ def crossing_nat(graph: ArchitectureGraph, source: GraphNode, target: GraphNode)
     """The NAT gateway traffic from `source` to `target` goes through, if it goes through one."""
     if source.vpc is None or not _private(graph, source):
         return None
+    if target.kind == DATACENTER:
+        return None  # reached over the VPN or Direct Connect, not through the NAT gateway
     if target.vpc == source.vpc or (target.kind not in OUTSIDE_VPC_SERVICES and target.vpc is not None):
         return None
     if target.kind == "aws.lambda.function" and target.vpc is not None:

@@ -13,6 +13,7 @@ import io
 import ipaddress
 import json
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -135,21 +136,39 @@ def test_a_blueprints_estimate_costs_something_and_names_what_it_cannot_price(na
 
 
 @pytest.mark.django_db
-def test_the_route_53_resolver_endpoint_is_named_as_not_priced() -> None:
+def test_the_route_53_resolver_endpoint_is_priced_by_its_two_ip_addresses_and_names_its_queries_unpriced() -> None:
     call_command("refresh_prices", "--bundled", stdout=io.StringIO())
-    document = blueprint_document("hybrid", {})
+    document = blueprint_document("hybrid", {"azs": 3})
     result = estimate_document(document, pricing_settings(document))
 
-    resolver = [u for u in result.unpriced if u.node == "resolver"]
-    assert len(resolver) == 1 and "AWS::Route53Resolver::ResolverEndpoint" in resolver[0].reason
+    # 2 ENIs × 730 hours × $0.125 (list-prices.json, route53.resolver_eni_hour); its queries have no bundled price.
+    assert result.by_node()["resolver"] == Decimal("182.50")
+    assert [u.what for u in result.unpriced if u.node == "resolver"] == ["DNS queries through the endpoint"]
 
 
-def test_the_hybrid_template_notes_what_it_leaves_out() -> None:
-    result = load(blueprint_document("hybrid", {}))
+def test_the_hybrid_template_has_the_resolver_endpoint_admitting_dns_from_on_premises() -> None:
+    result = load(blueprint_document("hybrid", {"azs": 3, "on_premises_cidr": "172.16.0.0/12"}))
     assert result.document is not None
-    notes = export(build(result.document))["Metadata"]["AwsArchitectureDesigner"]["Notes"]
+    template = export(build(result.document))
+    resources = template["Resources"]
 
-    assert any("Route 53 Resolver inbound endpoint" in note for note in notes)
+    endpoint = resources["Route53ResolverInboundEndpoint"]["Properties"]
+    assert endpoint["Direction"] == "INBOUND"
+    # One IP address in each of the shared-services VPC's first two zones, not in the third.
+    subnets = [resources[a["SubnetId"]["Ref"]]["Properties"] for a in endpoint["IpAddresses"]]
+    assert [s["VpcId"] for s in subnets] == [{"Ref": "SharedServices"}] * 2
+    assert [s["AvailabilityZone"] for s in subnets] == [
+        {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
+        {"Fn::Select": [1, {"Fn::GetAZs": ""}]},
+    ]
+    (group,) = [g["Fn::GetAtt"][0] for g in endpoint["SecurityGroupIds"]]
+    rules = resources[group]["Properties"]["SecurityGroupIngress"]
+    assert [(r["IpProtocol"], r["FromPort"], r["ToPort"], r["CidrIp"]) for r in rules] == [
+        ("tcp", 53, 53, "172.16.0.0/12"),
+        ("udp", 53, 53, "172.16.0.0/12"),
+    ]
+    notes = template["Metadata"]["AwsArchitectureDesigner"]["Notes"]
+    assert not any("Resolver" in note for note in notes)
     assert any("order the 1Gbps connection" in note for note in notes)
 
 

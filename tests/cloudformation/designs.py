@@ -1,7 +1,7 @@
 """The designs the CloudFormation bars are measured on, and cfn-lint run in process.
 
 - `every_connection()`: one node of every kind (two of the kinds that connect to their own kind) and one edge
-  for every connection the catalog allows, 193 of them, so every row of docs/connections.md is exercised.
+  for every connection the catalog allows, 196 of them, so every row of docs/connections.md is exercised.
 - `examples()`: the three example designs shipped in examples/.
 A plain module rather than conftest.py, so test modules import it by name.
 """
@@ -59,6 +59,7 @@ def every_connection_nodes() -> list[dict[str, Any]]:
         node("nlb", "aws.elb.network_load_balancer", "vpc", subnets=PUBLIC, listener_protocol="TCP"),
         node("s3-endpoint", "aws.vpc.gateway_endpoint", "vpc", service="s3", route_subnets=PRIVATE),
         node("secrets-endpoint", "aws.vpc.interface_endpoint", "vpc", subnets=PRIVATE),
+        node("resolver", "aws.route53resolver.endpoint", "vpc", subnets=PRIVATE),
         node("tgw", "aws.ec2.transit_gateway", "region"),
         node("vpn", "aws.vpc.vpn_connection", "region", routing="static"),
         node("dx", "aws.directconnect.connection", "region"),

@@ -79,10 +79,12 @@ AURORA = "aws.rds.aurora_cluster"
 CACHE = "aws.elasticache.cluster"
 EFS = "aws.efs.file_system"
 ENDPOINT = "aws.vpc.interface_endpoint"
+RESOLVER = "aws.route53resolver.endpoint"
+DATACENTER = "external.datacenter"
 STATE_MACHINE = "aws.stepfunctions.state_machine"
 
 # Kinds that get a security group of their own when placed in subnets (resources/*.py, ctx.security_group).
-GROUPED = {EC2, ASG, ECS_SERVICE, EKS, LAMBDA, ALB, NLB, RDS, AURORA, CACHE, EFS, ENDPOINT}
+GROUPED = {EC2, ASG, ECS_SERVICE, EKS, LAMBDA, ALB, NLB, RDS, AURORA, CACHE, EFS, ENDPOINT, RESOLVER}
 
 # The resource types of our templates that moto 5.2.5 does not implement. Kept by hand on purpose: when moto
 # implements one (or a new exporter writes another), the test below fails and this list, and the coverage of the
@@ -115,6 +117,7 @@ NOT_IN_MOTO = {
     "AWS::ElastiCache::ReplicationGroup",
     "AWS::ElastiCache::SubnetGroup",
     "AWS::RDS::DBCluster",
+    "AWS::Route53Resolver::ResolverEndpoint",
     "AWS::S3::BucketPolicy",
     "AWS::SNS::Subscription",
     "AWS::SNS::TopicPolicy",
@@ -592,8 +595,9 @@ Rule = tuple[str, str, str, int | None, int | None]  # (group, source group or C
 def expected_rules(stack: Stack) -> set[Rule]:
     """Every ingress rule the design asks for: each traffic connection between two nodes with security groups
     opens the target's port to the source's group; Users / Internet, and CloudFront for its origins, open an
-    internet-facing load balancer's listener ports, or an instance's port, to the world; a security group drawn
-    as a node has its own rules."""
+    internet-facing load balancer's listener ports, or an instance's port, to the world; an on-premises network
+    opens DNS (TCP and UDP 53) on an inbound Resolver endpoint to its CIDR; a security group drawn as a node has
+    its own rules."""
     out: set[Rule] = set()
     for edge, source, target in connections(stack, "traffic"):
         if has_group(source) and has_group(target):
@@ -612,6 +616,9 @@ def expected_rules(stack: Stack) -> set[Rule]:
                 else:
                     port = 80 if edge.props["origin_protocol"] == "http-only" else 443
                 out.add((group(stack, target), "0.0.0.0/0", "tcp", port, port))
+    for _edge, source, target in connections(stack, "dns"):
+        if source.kind == DATACENTER and target.kind == RESOLVER and target.props["direction"] == "INBOUND":
+            out |= {(group(stack, target), source.props["cidr"], protocol, 53, 53) for protocol in ("tcp", "udp")}
     for node in stack.design.of_kind(SG):
         for rule in node.props["rules"]:
             if rule["direction"] == "ingress":

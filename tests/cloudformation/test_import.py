@@ -33,6 +33,8 @@ from designer.cloudformation.importer import OWNERS, PRIMARY, ImportResult, impo
 from designer.cloudformation.yaml_io import dump_json, dump_yaml, load_template
 from designer.document import load, load_or_raise
 from designer.graph import build
+from tests.cloudformation.test_kinds_alone import CASES
+from tests.engines.design_builders import graph
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "cfn-corpus"
@@ -444,6 +446,58 @@ def test_a_load_balancer_in_two_subnets_sits_in_the_vpc_naming_them() -> None:
     assert found["Balancer"]["props"]["subnets"] == ["SubnetA", "SubnetB"]
     assert found["AppGroupOfInstances"]["props"]["subnets"] == ["SubnetA", "SubnetB"]
     assert found["Database"]["parent"] == "Vpc" and found["Database"]["props"]["subnets"] == ["SubnetA", "SubnetB"]
+
+
+RESOLVERS = """
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}
+  SubnetB:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1b}
+  DnsGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: DNS from on premises
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - {IpProtocol: udp, FromPort: 53, ToPort: 53, CidrIp: 192.168.0.0/16}
+  Inbound:
+    Type: AWS::Route53Resolver::ResolverEndpoint
+    Properties:
+      Direction: inbound
+      IpAddresses: [{SubnetId: !Ref SubnetA}, {SubnetId: !Ref SubnetB}]
+      SecurityGroupIds: [!GetAtt DnsGroup.GroupId]
+  Delegation:
+    Type: AWS::Route53Resolver::ResolverEndpoint
+    Properties:
+      Direction: INBOUND_DELEGATION
+      IpAddresses: [{SubnetId: !Ref SubnetA}, {SubnetId: !Ref SubnetB}]
+      SecurityGroupIds: [sg-0123456789abcdef0]
+"""
+
+
+def test_a_resolver_endpoint_sits_in_the_vpc_of_its_ip_addresses_subnets_with_its_own_group_inside() -> None:
+    found = nodes(imported(RESOLVERS))
+    inbound = found["Inbound"]
+    assert inbound["kind"] == "aws.route53resolver.endpoint"
+    assert inbound["props"]["direction"] == "INBOUND"  # CloudFormation takes the direction in any case
+    assert inbound["parent"] == "Vpc" and inbound["props"]["subnets"] == ["SubnetA", "SubnetB"]
+    assert inside(inbound) == ["DnsGroup"]
+    # A delegation endpoint has no direction in the catalog: it is kept as it was, as a generic resource.
+    assert found["Delegation"]["kind"] == "aws.cloudformation.resource"
+
+
+def test_an_exported_resolver_endpoint_comes_back_as_the_same_kind_and_direction() -> None:
+    template = export(graph(*CASES["resolver-outbound-endpoint"].nodes))
+    found = nodes(imported(dump_yaml(template)))
+    assert found["Subject"]["kind"] == "aws.route53resolver.endpoint"
+    assert found["Subject"]["props"]["direction"] == "OUTBOUND"
+    assert inside(found["Subject"]) == ["SubjectSecurityGroup"]
 
 
 def test_a_function_with_a_vpc_config_sits_in_its_vpc_and_an_instance_in_its_subnet() -> None:

@@ -119,6 +119,12 @@ def cases() -> Iterator[Case]:
         ("AWS::EC2::VPCEndpoint", "AWS::EC2::SecurityGroup"),
         subnets=PRIVATE,
     )
+    resolver = ("AWS::Route53Resolver::ResolverEndpoint", "AWS::EC2::SecurityGroup")
+    yield in_vpc("resolver-inbound-endpoint", "aws.route53resolver.endpoint", resolver, subnets=PRIVATE)
+    yield in_vpc(
+        "resolver-outbound-endpoint", "aws.route53resolver.endpoint", resolver, subnets=PRIVATE, direction="OUTBOUND"
+    )
+    yield in_vpc("resolver-endpoint-in-one-subnet", "aws.route53resolver.endpoint", resolver, "private-a")
     yield alone("transit-gateway", "aws.ec2.transit_gateway", ("AWS::EC2::TransitGateway",))
     yield alone(
         "vpn-connection",
@@ -579,3 +585,26 @@ def test_a_distribution_with_waf_names_its_web_acl(linted: Linted) -> None:
     config = properties(linted.templates["cloudfront-with-waf"], "AWS::CloudFront::Distribution")["DistributionConfig"]
     assert config["WebACLId"] == {"Fn::GetAtt": ["SubjectWebAcl", "Arn"]}
     assert "DefaultRootObject" not in config
+
+
+def test_a_resolver_endpoint_has_an_ip_address_in_each_subnet_and_a_group_that_opens_nothing_alone(
+    linted: Linted,
+) -> None:
+    for name, direction in (("resolver-inbound-endpoint", "INBOUND"), ("resolver-outbound-endpoint", "OUTBOUND")):
+        template = linted.templates[name]
+        p = properties(template, "AWS::Route53Resolver::ResolverEndpoint")
+        assert p["Direction"] == direction
+        assert p["IpAddresses"] == [{"SubnetId": {"Ref": "PrivateA"}}, {"SubnetId": {"Ref": "PrivateB"}}]
+        assert p["SecurityGroupIds"] == [{"Fn::GetAtt": ["SubjectSecurityGroup", "GroupId"]}]
+        group = properties(template, "AWS::EC2::SecurityGroup")
+        assert "SecurityGroupIngress" not in group and "SecurityGroupEgress" not in group
+    notes = linted.templates["resolver-inbound-endpoint"]["Metadata"]["AwsArchitectureDesigner"]["Notes"]
+    assert any("subject admits no DNS queries yet" in note for note in notes)
+
+
+def test_a_resolver_endpoint_in_one_subnet_puts_both_of_its_ip_addresses_there(linted: Linted) -> None:
+    template = linted.templates["resolver-endpoint-in-one-subnet"]
+    p = properties(template, "AWS::Route53Resolver::ResolverEndpoint")
+    assert p["IpAddresses"] == [{"SubnetId": {"Ref": "PrivateA"}}] * 2
+    notes = template["Metadata"]["AwsArchitectureDesigner"]["Notes"]
+    assert any("both of its IP addresses are in its one subnet" in note for note in notes)

@@ -1,4 +1,4 @@
-"""Whole designs: the three examples and a design using every connection the catalog allows (193) export
+"""Whole designs: the three examples and a design using every connection the catalog allows (196) export
 templates cfn-lint passes with no error and no warning, the same design always gives the same bytes, logical
 IDs do not move when other nodes change, and each connection writes the wiring the connection table promises.
 """
@@ -16,15 +16,43 @@ from designer.cloudformation.export import export
 from designer.cloudformation.wiring import access_actions
 from designer.cloudformation.yaml_io import dump_yaml
 from designer.graph import ArchitectureGraph, build
-from tests.cloudformation.designs import EXAMPLES, every_connection, examples, lint
-from tests.engines.design_builders import loaded
+from tests.cloudformation.designs import EXAMPLES, PRIVATE, every_connection, every_connection_nodes, examples, lint
+from tests.engines.design_builders import edge as edge_
+from tests.engines.design_builders import graph, loaded
+from tests.engines.design_builders import node as node_
+
+RESOLVER = "aws.route53resolver.endpoint"
+VPC_NODES = {"region", "vpc", "az-a", "az-b", "public-a", "public-b", "private-a", "private-b", "data-a", "data-b"}
 
 Template = dict[str, Any]
 
 
+def resolver_endpoints() -> ArchitectureGraph:
+    """Two on-premises networks (one of them drawn twice, with the same range) sending DNS queries to an inbound
+    endpoint and getting them from an outbound one, and a third endpoint connected the wrong way round."""
+    nodes = [node for node in every_connection_nodes() if node["id"] in VPC_NODES]
+    nodes += [
+        node_("inbound", RESOLVER, "vpc", subnets=PRIVATE),
+        node_("outbound", RESOLVER, "vpc", subnets=PRIVATE, direction="OUTBOUND"),
+        node_("backwards", RESOLVER, "vpc", subnets=PRIVATE, direction="OUTBOUND"),
+        node_("hq", "external.datacenter", label="Head office", cidr="192.168.0.0/16"),
+        node_("hq-again", "external.datacenter", label="Head office again", cidr="192.168.0.0/16"),
+        node_("branch", "external.datacenter", label="Branch", cidr="172.16.0.0/12"),
+    ]
+    pairs = [
+        ("hq", "inbound"),
+        ("hq-again", "inbound"),
+        ("branch", "inbound"),
+        ("outbound", "hq"),
+        ("outbound", "branch"),
+        ("hq", "backwards"),
+    ]
+    return graph(*nodes, edges=[edge_(f"{s}-to-{t}", s, t) for s, t in pairs], name="Resolver endpoints")
+
+
 @pytest.fixture(scope="module")
 def templates() -> dict[str, Template]:
-    graphs = {**examples(), "every-connection": every_connection()}
+    graphs = {**examples(), "every-connection": every_connection(), "resolver-endpoints": resolver_endpoints()}
     return {name: export(g) for name, g in graphs.items()}
 
 
@@ -69,7 +97,8 @@ def environment(template: Template, task_or_function: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    "name", ["three-tier-web-app", "serverless-event-driven", "hybrid-connectivity", "every-connection"]
+    "name",
+    ["three-tier-web-app", "serverless-event-driven", "hybrid-connectivity", "every-connection", "resolver-endpoints"],
 )
 def test_the_template_lints_with_no_error_and_no_warning(findings: dict[str, list[str]], name: str) -> None:
     assert findings[name] == []
@@ -264,3 +293,45 @@ def test_a_cycle_between_connections_is_broken_with_a_note(templates: dict[str, 
     assert left_out  # the function and the state machine name each other
     graph: ArchitectureGraph = every_connection()
     assert graph  # the design itself is unchanged: only the template leaves the variable out
+
+
+def dns_rules(template: Template, group: str, key: str) -> list[tuple[str, int, int, str]]:
+    return [
+        (r["IpProtocol"], r["FromPort"], r["ToPort"], r["CidrIp"]) for r in properties(template, group).get(key, [])
+    ]
+
+
+def test_an_inbound_resolver_endpoint_admits_dns_from_each_network_connected_to_it_once(
+    templates: dict[str, Template],
+) -> None:
+    t = templates["resolver-endpoints"]
+    assert dns_rules(t, "InboundSecurityGroup", "SecurityGroupIngress") == [
+        ("tcp", 53, 53, "192.168.0.0/16"),
+        ("udp", 53, 53, "192.168.0.0/16"),
+        ("tcp", 53, 53, "172.16.0.0/12"),
+        ("udp", 53, 53, "172.16.0.0/12"),
+    ]
+    assert "SecurityGroupEgress" not in properties(t, "InboundSecurityGroup")
+
+
+def test_an_outbound_resolver_endpoint_sends_dns_only_to_the_networks_it_forwards_to(
+    templates: dict[str, Template],
+) -> None:
+    t = templates["resolver-endpoints"]
+    # Listing egress replaces the group's allow-all default: nothing else leaves the endpoint.
+    assert dns_rules(t, "OutboundSecurityGroup", "SecurityGroupEgress") == [
+        ("tcp", 53, 53, "192.168.0.0/16"),
+        ("udp", 53, 53, "192.168.0.0/16"),
+        ("tcp", 53, 53, "172.16.0.0/12"),
+        ("udp", 53, 53, "172.16.0.0/12"),
+    ]
+    assert "SecurityGroupIngress" not in properties(t, "OutboundSecurityGroup")
+
+
+def test_a_network_connected_to_an_outbound_endpoint_opens_nothing_and_the_template_says_why(
+    templates: dict[str, Template],
+) -> None:
+    t = templates["resolver-endpoints"]
+    assert set(properties(t, "BackwardsSecurityGroup")) == {"GroupDescription", "VpcId", "Tags"}
+    notes = t["Metadata"]["AwsArchitectureDesigner"]["Notes"]
+    assert any(n.startswith("backwards is an outbound endpoint, so Head office cannot send it queries") for n in notes)

@@ -27,7 +27,7 @@ from designer.diagram import canvas, labels
 from designer.diagram.render import FORMATS, RenderFailed, RenderOptions, graphviz_source, render, run_graphviz
 from designer.diagram.style import ICONS, icon_path
 from designer.graph import ArchitectureGraph, build
-from tests.cloudformation.designs import every_connection, examples
+from tests.cloudformation.designs import every_connection, every_connection_nodes, examples
 from tests.engines.design_builders import graph, node
 
 LAYOUTS = ("auto", "canvas")
@@ -216,6 +216,17 @@ def test_labels_say_the_key_configuration_and_costs() -> None:
     dot, _ = graphviz_source(g, RenderOptions(total=Decimal("2000")))
     assert "estimated $2,000.00 per month" in dot.source
     assert "Three-tier web app" in dot.source
+
+
+def test_a_resolver_endpoint_says_its_direction_unless_its_name_already_does() -> None:
+    subnets = ["private-a", "private-b"]
+    g = graph(
+        *[n for n in every_connection_nodes() if n["id"] in ("region", "vpc", "az-a", "az-b", *subnets)],
+        node("out", "aws.route53resolver.endpoint", "vpc", label="corp-dns", subnets=subnets, direction="OUTBOUND"),
+        node("in", "aws.route53resolver.endpoint", "vpc", label="Inbound DNS", subnets=subnets),
+    )
+    assert labels.node_label(g.node("out")) == "corp-dns\noutbound endpoint"
+    assert labels.node_label(g.node("in")) == "Inbound DNS"
 
 
 # -- canvas ---------------------------------------------------------------------------------------------------

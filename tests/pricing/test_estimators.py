@@ -933,6 +933,36 @@ def test_an_interface_endpoint_is_charged_per_az_hour() -> None:
     assert costs(priced(g), "ep") == {"Endpoint hours (2 AZs)": 2 * HOURS * d("0.01"), "Data processed": d("0.50")}
 
 
+def test_a_resolver_endpoint_pays_for_each_ip_address_by_the_hour_and_names_its_queries_unpriced() -> None:
+    g = graph(
+        *vpc(),
+        node("three", "aws.route53resolver.endpoint", "vpc", subnets=[*BOTH_PRIVATE, "public-a"]),
+        node("lone", "aws.route53resolver.endpoint", "private-a", direction="OUTBOUND", usage={"monthly_hours": 100}),
+    )
+
+    result = priced(g)
+
+    # list-prices.json route53.resolver_eni_hour $0.125 per ENI-hour: one ENI per subnet, two at least (the lone
+    # subnet holds both); the queries through an endpoint have no bundled price.
+    assert costs(result, "three") == {"IP address (ENI) hours (3 ENIs)": 3 * HOURS * d("0.125")}  # 273.75
+    assert costs(result, "lone") == {"IP address (ENI) hours (2 ENIs)": 2 * 100 * d("0.125")}  # 25.00
+    assert unpriced(result, "three") == {
+        "DNS queries through the endpoint": "no price for AmazonRoute53 in global (DNS-Queries, regionCode=us-east-1)"
+    }
+
+
+def test_a_resolver_endpoint_is_priced_in_its_own_region_only() -> None:
+    g = graph(*vpc("eu-west-1"), node("dns", "aws.route53resolver.endpoint", "vpc", subnets=BOTH_PRIVATE))
+
+    result = priced(g)
+
+    # The snapshot has us-east-1's ENI-hour only: eu-west-1's is not taken for it.
+    assert costs(result, "dns") == {}
+    assert unpriced(result, "dns")["IP address (ENI) hours (2 ENIs)"] == (
+        "no price for AmazonRoute53 in global (ResolverNetworkInterface, regionCode=eu-west-1)"
+    )
+
+
 def test_a_transit_gateway_pays_for_each_attachment() -> None:
     g = graph(
         *vpc(),

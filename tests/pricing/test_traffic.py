@@ -149,6 +149,21 @@ def test_traffic_from_a_public_subnet_does_not_cross_a_nat_gateway() -> None:
     assert costs(priced(g), "e1") == {}
 
 
+def test_queries_forwarded_to_the_on_premises_network_do_not_cross_the_nat_gateway() -> None:
+    g = graph(
+        *vpc(),
+        node("nat", "aws.vpc.nat_gateway", "public-a"),
+        node(
+            "outbound", "aws.route53resolver.endpoint", "vpc", subnets=["private-a", "private-b"], direction="OUTBOUND"
+        ),
+        node("dc", "external.datacenter"),
+        edges=[edge("e1", "outbound", "dc", usage=data(200))],
+    )
+
+    # The on-premises network is reached over the VPN or Direct Connect, whose own charges price the transfer.
+    assert costs(priced(g), "e1") == {}
+
+
 def test_two_instances_in_different_zones_pay_inter_az_transfer_in_each_direction() -> None:
     g = graph(
         *vpc(),

@@ -1,6 +1,6 @@
 """The networking a design's containers imply: VPCs, zones, subnets with their route tables and routes, the
 internet gateway, NAT gateways with Elastic IPs, network ACLs, security groups drawn as nodes, VPC endpoints,
-Transit Gateways, Site-to-Site VPN and Direct Connect gateways.
+Route 53 Resolver endpoints, Transit Gateways, Site-to-Site VPN and Direct Connect gateways.
 
 Sources: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpc.html and the
 neighbouring pages for each resource type; public subnets route 0.0.0.0/0 to the internet gateway, private
@@ -356,6 +356,58 @@ def interface_endpoint(ctx: ExportContext, node: GraphNode) -> NodeOut:
         },
     )
     return NodeOut(primary=logical_id, security_group=security_group, security_groups=groups, port=443)
+
+
+def resolver_endpoint(ctx: ExportContext, node: GraphNode) -> NodeOut:
+    """A Resolver endpoint with an IP address in each of its subnets, and a security group of its own.
+
+    AWS wants two IP addresses at least, preferably in two AZs (the design check warns about one AZ); an endpoint
+    with a single subnet gets both addresses there. Protocols is left out, so the endpoint takes AWS's default,
+    plain DNS on port 53 (Do53). The group opens nothing itself: an on-premises network's `dns` connection to an
+    inbound endpoint admits TCP and UDP 53 from its CIDR, and an outbound endpoint's connection to one narrows
+    the group's egress to TCP and UDP 53 towards it (wiring.py). Sources: AWS::Route53Resolver::ResolverEndpoint
+    (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-route53resolver-resolverendpoint.html:
+    SecurityGroupIds "must include one or more inbound rules (for inbound endpoints) or outbound rules (for
+    outbound endpoints)", TCP and UDP on port 53) and
+    https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-high-availability.html.
+    """
+    t = ctx.template
+    security_group = ctx.security_group(node, f"Resolver endpoint {node.label}")
+    subnets = ctx.subnets_of(node)
+    if len(subnets) == 1:
+        subnets = subnets * 2
+        ctx.note(f"{node.label}: both of its IP addresses are in its one subnet; give it a subnet in a second AZ")
+    groups = [get_att(security_group, "GroupId")]
+    logical_id = ctx.name(node)
+    t.add(
+        logical_id,
+        "AWS::Route53Resolver::ResolverEndpoint",
+        {
+            "Direction": node.props["direction"],
+            "IpAddresses": [{"SubnetId": subnet} for subnet in subnets],
+            "SecurityGroupIds": groups,
+            "Tags": ctx.tags(node),
+        },
+    )
+    out = NodeOut(
+        primary=logical_id,
+        arn=get_att(logical_id, "Arn"),
+        name=ref(logical_id),
+        security_group=security_group,
+        security_groups=groups,
+        port=53,
+    )
+
+    def finish() -> None:
+        rules = t.resources[security_group].get("Properties", {}).get("SecurityGroupIngress")
+        if node.props["direction"] == "INBOUND" and not rules and len(groups) == 1:
+            ctx.note(
+                f"{node.label} admits no DNS queries yet: connect the on-premises network to it, or attach a "
+                "security group that admits TCP and UDP 53 from your resolvers"
+            )
+
+    out.extra["finish"] = finish
+    return out
 
 
 def transit_gateway(ctx: ExportContext, node: GraphNode) -> NodeOut:
