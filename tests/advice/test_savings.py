@@ -136,3 +136,37 @@ def test_an_idle_instance_is_offered_the_next_size_down() -> None:
     # m6i.xlarge $0.192/h, m6i.large $0.096/h: 0.096 x 730 h; m5 has no medium size to move to.
     assert saving(found, "right-size:idle") == "70.08"
     assert "right-size:busy" not in found and "right-size:no-smaller" not in found
+
+
+def test_a_savings_plan_is_chosen_when_it_beats_every_reserved_option() -> None:
+    from designer.pricing.book import MemoryPriceSource
+    from tests.pricing.price_books import record
+
+    # No sourced Savings Plans rate exists (the bundled data has none): these rates are made up, as in
+    # tests/pricing/test_tiers.py, and the test checks which option wins and the arithmetic.
+    instance = {
+        "instanceType": "m5.large",
+        "operatingSystem": "Linux",
+        "tenancy": "Shared",
+        "preInstalledSw": "NA",
+        "licenseModel": "No License required",
+    }
+    common = {"service": "AmazonEC2", "family": "Compute Instance", "usage": "BoxUsage:m5.large", "unit": "Hrs"}
+    plan = {**common, "family": "ComputeSavingsPlans", "term_type": "SavingsPlan", "purchase_option": "No Upfront"}
+    source = MemoryPriceSource()
+    source.add("AmazonEC2", "us-east-1", [record("0.096", sku="OD", attributes=instance, **common)])
+    source.add(
+        "AWSComputeSavingsPlan",
+        "us-east-1",
+        [
+            record("0.068", sku="P1", discounted_sku="OD", lease_length="1yr", **plan),
+            record("0.047", sku="P3", discounted_sku="OD", lease_length="3yr", **plan),
+        ],
+    )
+    document = doc(*vpc(), node("web", "aws.ec2.instance", "private-a", instance_type="m5.large"))
+    found = {s.id: s for s in suggest(document, source, settings_of)}
+    # (0.096 - 0.068) x 730 and (0.096 - 0.047) x 730; the reserved options have no rates here and are dropped.
+    assert saving(found, "commitment-1y:web") == "20.44"
+    assert saving(found, "commitment-3y:web") == "35.77"
+    assert found["commitment-1y:web"].candidate.fix.changes[0].value == "savings_plan_1y"
+    assert "a 1-year Compute Savings Plan" in found["commitment-1y:web"].as_dict()["message"]
