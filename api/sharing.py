@@ -3,6 +3,8 @@ share link's own lookup."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.http import Http404
@@ -32,8 +34,18 @@ class SharingConflict(APIException):
 CONFLICT = OpenApiResponse(s.ErrorSerializer, description="Not in the present state (see the detail).")
 
 
-def _refused(exc: sharing.SharingInvalid) -> ValidationError:
-    return ValidationError({field: [message] for field, message in exc.problems.items()})
+@contextmanager
+def refusals() -> Iterator[None]:
+    """The sharing service's refusals as the API answers them: a role too weak 403, bad input 400 naming each
+    field, a state that forbids the change 409."""
+    try:
+        yield
+    except sharing.NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
+    except sharing.SharingInvalid as exc:
+        raise ValidationError({field: [message] for field, message in exc.problems.items()}) from None
+    except sharing.SharingConflict as exc:
+        raise SharingConflict(str(exc)) from None
 
 
 def _checked(serializer_class: type[Any], request: Request) -> dict[str, Any]:
@@ -85,10 +97,8 @@ class TeamListView(TeamMixin, APIView):
     )
     def post(self, request: Request) -> Response:
         data = _checked(s.TeamNameSerializer, request)
-        try:
+        with refusals():
             team = sharing.create_team(name=data["name"], creator=request.user)
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         self.kwargs["pk"] = team.pk
         return Response(self.team_data(self.get_team()), status=status.HTTP_201_CREATED)
 
@@ -108,12 +118,8 @@ class TeamDetailView(TeamMixin, APIView):
     def patch(self, request: Request, pk: str) -> Response:
         team = self.get_team()
         data = _checked(s.TeamNameSerializer, request)
-        try:
+        with refusals():
             sharing.rename_team(team=team, name=data["name"], by=request.user)
-        except sharing.NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from None
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         return Response(self.team_data(self.get_team()))
 
     @extend_schema(
@@ -122,12 +128,8 @@ class TeamDetailView(TeamMixin, APIView):
         responses={204: None, 409: CONFLICT, **errors(404)},
     )
     def delete(self, request: Request, pk: str) -> Response:
-        try:
+        with refusals():
             sharing.delete_team(team=self.get_team(), by=request.user)
-        except sharing.NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from None
-        except sharing.SharingConflict as exc:
-            raise SharingConflict(str(exc)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -142,12 +144,8 @@ class MemberListView(TeamMixin, APIView):
     def post(self, request: Request, pk: str) -> Response:
         team = self.get_team()
         data = _checked(s.MemberAddSerializer, request)
-        try:
+        with refusals():
             member = sharing.add_member(team=team, user=data["user"], role=data["role"], by=request.user)
-        except sharing.NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from None
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         return Response(s.MemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
@@ -169,12 +167,8 @@ class MemberDetailView(TeamMixin, APIView):
     def patch(self, request: Request, pk: str, user: int) -> Response:
         member = self.get_member()
         data = _checked(s.MemberRoleSerializer, request)
-        try:
+        with refusals():
             sharing.set_member_role(membership=member, role=data["role"], by=request.user)
-        except sharing.NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from None
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         return Response(s.MemberSerializer(member).data)
 
     @extend_schema(
@@ -184,12 +178,8 @@ class MemberDetailView(TeamMixin, APIView):
         responses={204: None, 409: CONFLICT, **errors(404)},
     )
     def delete(self, request: Request, pk: str, user: int) -> Response:
-        try:
+        with refusals():
             sharing.remove_member(membership=self.get_member(), by=request.user)
-        except sharing.NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from None
-        except sharing.SharingConflict as exc:
-            raise SharingConflict(str(exc)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -229,12 +219,10 @@ class ShareListView(ManagedDesignMixin, APIView):
             team = Team.objects.filter(pk=data["team"]).first()
             if team is None:
                 raise ValidationError({"team": ["There is no team with this id."]})
-        try:
+        with refusals():
             share, new = sharing.share_design(
                 design=design, by=request.user, role=data["role"], user=data.get("user"), team=team
             )
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         return Response(s.ShareSerializer(share).data, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
 
 
@@ -283,10 +271,8 @@ class LinkListView(ManagedDesignMixin, APIView):
     def post(self, request: Request, pk: str) -> Response:
         design = self.managed_design()
         data = _checked(s.ShareLinkCreateSerializer, request)
-        try:
+        with refusals():
             link, token = sharing.create_link(design=design, by=request.user, expires_at=data.get("expires_at"))
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         link.token = token  # type: ignore[attr-defined]
         link.url = request.build_absolute_uri(f"/s/{token}/")  # type: ignore[attr-defined]
         return Response(s.ShareLinkCreatedSerializer(link).data, status=status.HTTP_201_CREATED)
@@ -339,10 +325,8 @@ class TransferView(ManagedDesignMixin, APIView):
                 team = selectors.team_for(request.user, data["team"])
             except Team.DoesNotExist:
                 raise ValidationError({"team": ["You are not in a team with this id."]}) from None
-        try:
+        with refusals():
             sharing.transfer_design(design=design, to_team=team, by=request.user)
-        except sharing.SharingInvalid as exc:
-            raise _refused(exc) from None
         return Response(s.DesignSerializer(self.get_design(), context={"request": request}).data)
 
 
