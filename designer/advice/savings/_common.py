@@ -24,3 +24,12 @@ def set_props(title: str, node: str, **values: Any) -> Fix:
 
 def label(node: GraphNode) -> str:
     return f"“{node.label or node.id}”"
+
+
+def offered(node: GraphNode, field: str, value: str) -> bool:
+    """Whether the catalog offers `value` for the node's `field` (for a list, as one of its items)."""
+    for spec in node.spec.props:
+        if spec.name == field:
+            options = spec.items.options if spec.type == "list" and spec.items is not None else spec.options
+            return value in options
+    return False

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from ...graph import ArchitectureGraph, GraphNode
 from ..model import Change, Fix
-from ._common import instances, label, set_props
+from ._common import instances, label, offered, set_props
 from .model import Candidate
 
 SOURCE = "https://aws.amazon.com/ec2/graviton/"
@@ -61,14 +61,6 @@ def graviton_type(instance_type: str) -> str | None:
     return f"{prefix}{target}.{size}"
 
 
-def _offered(node: GraphNode, field: str, value: str) -> bool:
-    for spec in node.spec.props:
-        if spec.name == field:
-            options = spec.items.options if spec.type == "list" and spec.items is not None else spec.options
-            return not options or value in options
-    return False
-
-
 def candidates(graph: ArchitectureGraph) -> Iterator[Candidate]:
     for node in graph.nodes.values():
         yield from _of(node)
@@ -81,7 +73,7 @@ def _of(node: GraphNode) -> Iterator[Candidate]:
     elif node.kind == "aws.autoscaling.group" and p.get("os") == "linux" and p.get("instance_types"):
         types = [str(t) for t in p["instance_types"]]
         targets = [graviton_type(t) for t in types]
-        if all(targets) and all(_offered(node, "instance_types", str(t)) for t in targets):
+        if all(targets) and all(offered(node, "instance_types", str(t)) for t in targets):
             fix = set_props(f"Use {', '.join(str(t) for t in targets)}", node.id, instance_types=targets)
             names = ", ".join(str(t) for t in targets)
             yield _candidate(node, fix, f"{types[0]} -> {targets[0]}", f"{names} (Graviton)")
@@ -104,7 +96,7 @@ def _of(node: GraphNode) -> Iterator[Candidate]:
 
 def _swap(node: GraphNode, field: str, current: str) -> Iterator[Candidate]:
     target = graviton_type(current)
-    if target is None or not _offered(node, field, target):
+    if target is None or not offered(node, field, target):
         return
     fix = Fix(f"Use {target}", (Change("set", node=node.id, field=f"props.{field}", value=target),))
     yield _candidate(node, fix, f"{current} -> {target}", f"{target} instead of {current}")

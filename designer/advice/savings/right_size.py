@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...graph import ArchitectureGraph, GraphNode
-from ._common import instances, label, set_props
+from ...graph import ArchitectureGraph
+from ._common import instances, label, offered, set_props
 from .model import Candidate
 
 SOURCE = "https://docs.aws.amazon.com/awssupport/latest/user/cost-optimization-checks.html"
@@ -40,14 +40,6 @@ def smaller(instance_type: str) -> str | None:
     return f"{family}.{target}" if target else None
 
 
-def _offered(node: GraphNode, field: str, value: str) -> bool:
-    for spec in node.spec.props:
-        if spec.name == field:
-            options = spec.items.options if spec.type == "list" and spec.items is not None else spec.options
-            return value in options
-    return False
-
-
 def candidates(graph: ArchitectureGraph) -> Iterator[Candidate]:
     for node in graph.of_kind("aws.ec2.instance", "aws.autoscaling.group"):
         cpu = node.usage.get("average_cpu_percent")
@@ -56,7 +48,7 @@ def candidates(graph: ArchitectureGraph) -> Iterator[Candidate]:
         field = "instance_type" if node.kind == "aws.ec2.instance" else "instance_types"
         current = [str(t) for t in node.props[field]] if field == "instance_types" else [str(node.props[field])]
         targets = [smaller(t) for t in current]
-        if not current or not all(t is not None and _offered(node, field, t) for t in targets):
+        if not current or not all(t is not None and offered(node, field, t) for t in targets):
             continue
         value: object = targets if field == "instance_types" else targets[0]
         yield Candidate(
