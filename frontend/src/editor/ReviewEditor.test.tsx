@@ -54,9 +54,9 @@ describe("the review on the canvas", () => {
 
     expect(await within(review).findByText("Applied: Use cache.t4g.small (revision 4)")).toBeInTheDocument();
     expect(server.to("POST", "findings/apply/").map((r) => r.body)).toEqual([{ finding: OVERSIZED.id, base_revision: 3 }]);
-    const cache = screen.getByTestId("node-cache");
-    await waitFor(() => expect(cache).toHaveTextContent("cache.t4g.small"));
-    await waitFor(() => expect(within(cache).queryByRole("img", { name: /^Review/ })).toBeNull());
+    // The canvas draws the new revision's nodes afresh: look the node up each time, not once.
+    await waitFor(() => expect(screen.getByTestId("node-cache")).toHaveTextContent("cache.t4g.small"));
+    await waitFor(() => expect(within(screen.getByTestId("node-cache")).queryByRole("img", { name: /^Review/ })).toBeNull());
     expect(screen.getByText("All changes saved (revision 4)")).toBeInTheDocument();
     expect(server.to("PUT", "")).toEqual([]);
   });
