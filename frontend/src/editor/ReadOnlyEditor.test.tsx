@@ -19,6 +19,7 @@ async function openEditor(role: DesignRole, options: SharingServerOptions & { vi
     </ApiProvider>,
   );
   await screen.findByRole("heading", { level: 1, name: "Three-tier web app" });
+  await screen.findByTestId("node-web"); // the canvas draws its nodes a moment after the page
   return server;
 }
 
