@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the main screens for the README, in Debian's Chromium: the designs page, and the editor with the
-three-tier example in each side panel (Inspector, Cost, Problems, Export, History) and the shortcuts help.
+three-tier example in each side panel (Inspector, Cost, Problems, Review, Export, History), the Share dialog and
+the shortcuts help.
 
 It runs what `make run` runs, on a fresh SQLite database in a temporary folder: `manage.py runserver` and a Celery
 worker (so the Cost panel shows a real estimate), with the demo user and designs and the bundled prices. Build
@@ -106,6 +107,10 @@ def take(base: str, design_id: str) -> None:
         page.wait_for_timeout(1500)
         shoot(page, "editor-problems")
 
+        page.get_by_role("tab", name="Review").click()
+        page.wait_for_timeout(800)
+        shoot(page, "editor-review")
+
         page.get_by_role("tab", name="Export").click()
         page.wait_for_timeout(300)
         shoot(page, "editor-export")
@@ -113,6 +118,12 @@ def take(base: str, design_id: str) -> None:
         page.get_by_role("tab", name="History").click()
         page.wait_for_timeout(800)
         shoot(page, "editor-history")
+
+        page.get_by_role("button", name="Share").click()
+        expect(page.get_by_role("dialog")).to_be_visible()
+        page.wait_for_timeout(800)
+        shoot(page, "editor-share")
+        page.keyboard.press("Escape")
 
         page.get_by_role("button", name="Shortcuts").click()
         page.wait_for_timeout(300)
