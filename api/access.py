@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.serializers import Serializer
 
 from designer import access, selectors
-from designer.models import Design, Revision
+from designer.models import Design, Revision, Team
 from designer.services import sharing
 
 REFUSED = {
@@ -67,3 +67,27 @@ class DesignObjectMixin:
             raise ValidationError({"revision": [f"This design has no revision {data['revision']}."]}) from None
         assert revision is not None
         return revision, data
+
+
+def queried_revision(design: Design, request: Request, key: str = "revision", default: int | None = None) -> Revision:
+    """The revision the query's `key` names (else revision `default`, else the newest); 400 naming `key` for a
+    number that is not one or a revision the design lacks."""
+    raw = request.query_params.get(key)
+    assert design.head is not None
+    number = design.head.number if default is None else default
+    if raw is not None:
+        if not raw.isdigit() or len(raw) > 9:
+            raise ValidationError({key: [f"'{raw[:20]}' is not a revision number."]})
+        number = int(raw)
+    try:
+        return selectors.revision_of(design, number)
+    except Revision.DoesNotExist:
+        raise ValidationError({key: [f"This design has no revision {number}."]}) from None
+
+
+def your_team(user: Any, team_id: Any, field: str = "team") -> Team:
+    """A team `user` is in, by the id a request named; 400 naming `field` otherwise."""
+    try:
+        return selectors.team_for(user, team_id)
+    except Team.DoesNotExist:
+        raise ValidationError({field: ["You are not in a team with this id."]}) from None

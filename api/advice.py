@@ -10,14 +10,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from designer import access, selectors
+from designer import access
 from designer.document import DocumentInvalid
-from designer.models import Design, Revision
 from designer.services import advice as advice_services
 from designer.services import designs as design_services
 
 from . import serializers as s
-from .access import DesignObjectMixin
+from .access import DesignObjectMixin, queried_revision
 from .views import CONFLICT, UUID_PATH, Conflict, _saved, errors
 
 
@@ -36,20 +35,6 @@ class FindingListView(DesignObjectMixin, APIView):
         revision = queried_revision(self.get_design(), request)
         findings = advice_services.findings_of(revision.document)
         return Response({"revision": revision.number, "findings": [f.as_dict() for f in findings]})
-
-
-def queried_revision(design: Design, request: Request) -> Revision:
-    """The revision `?revision=N` names, else the newest; 400 naming the field for a bad one."""
-    raw = request.query_params.get("revision")
-    if raw is None:
-        assert design.head is not None
-        return design.head
-    if not raw.isdigit() or len(raw) > 9:
-        raise ValidationError({"revision": [f"'{raw[:20]}' is not a revision number."]})
-    try:
-        return selectors.revision_of(design, int(raw))
-    except Revision.DoesNotExist:
-        raise ValidationError({"revision": [f"This design has no revision {raw}."]}) from None
 
 
 @extend_schema(parameters=[UUID_PATH])

@@ -22,7 +22,7 @@ from designer.models import Membership, ShareLink, Team
 from designer.services import sharing
 
 from . import serializers as s
-from .access import DesignObjectMixin
+from .access import DesignObjectMixin, your_team
 from .views import UUID_PATH, errors
 
 
@@ -321,10 +321,7 @@ class TransferView(ManagedDesignMixin, APIView):
         data = _checked(s.TransferSerializer, request)
         team = None
         if data["team"] is not None:
-            try:
-                team = selectors.team_for(request.user, data["team"])
-            except Team.DoesNotExist:
-                raise ValidationError({"team": ["You are not in a team with this id."]}) from None
+            team = your_team(request.user, data["team"])
         with refusals():
             sharing.transfer_design(design=design, to_team=team, by=request.user)
         return Response(s.DesignSerializer(self.get_design(), context={"request": request}).data)

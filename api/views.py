@@ -26,7 +26,7 @@ from designer.catalog.fields import REGIONS
 from designer.cloudformation.importer import ImportFailed
 from designer.diagram.render import FORMATS
 from designer.document import published_schema
-from designer.models import CostEstimate, Design, DiagramRender, Revision, Team
+from designer.models import CostEstimate, Design, DiagramRender, Revision
 from designer.pricing.estimate import csv_of
 from designer.services import advice as advice_services
 from designer.services import blueprints as blueprint_services
@@ -41,7 +41,7 @@ from designer.services import prices as price_services
 from designer.services import revisions as revision_services
 
 from . import serializers as s
-from .access import DesignObjectMixin, caller_of
+from .access import DesignObjectMixin, caller_of, queried_revision, your_team
 from .parsers import TEMPLATE_PARSERS
 from .renderers import DIAGRAM_RENDERERS, YamlFileRenderer
 
@@ -108,10 +108,7 @@ class DesignListView(generics.GenericAPIView):
         document, message = data.get("document"), data.get("message", "")
         team = None
         if data.get("team") is not None:
-            try:
-                team = selectors.team_for(request.user, data["team"])
-            except Team.DoesNotExist:
-                raise ValidationError({"team": ["You are not in a team with this id."]}) from None
+            team = your_team(request.user, data["team"])
         if "blueprint" in data:
             try:
                 design, warnings = blueprint_services.create_from_blueprint(
@@ -684,20 +681,8 @@ class ComparedRevisionsMixin(DesignObjectMixin):
         """The revisions `from` and `to` of the query (by default the one before the newest, and the newest)."""
         design = self.get_design()
         assert design.head is not None
-        numbers = {"from": design.head.number - 1, "to": design.head.number}
-        for key in numbers:
-            raw = request.query_params.get(key)
-            if raw is not None:
-                if not raw.isdigit() or len(raw) > 9:
-                    raise ValidationError({key: [f"'{raw[:20]}' is not a revision number."]})
-                numbers[key] = int(raw)
-        revisions = {}
-        for key, number in numbers.items():
-            try:
-                revisions[key] = selectors.revision_of(design, number)
-            except Revision.DoesNotExist:
-                raise ValidationError({key: [f"This design has no revision {number}."]}) from None
-        return revisions["from"], revisions["to"]
+        old = queried_revision(design, request, "from", default=design.head.number - 1)
+        return old, queried_revision(design, request, "to")
 
 
 COMPARED = [
